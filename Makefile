@@ -1,0 +1,56 @@
+# The two commands: `make run` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run test setup setup-dev system-deps lint check test-sqlite test-postgres test-browser bench clean
+
+# --- set-up ----------------------------------------------------------------------------------
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.runtime
+setup-dev: $(VENV)/.dev
+
+# --- make run: set up, migrate, demo data, serve -----------------------------------------------
+run: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# --- make test: everything CI runs -----------------------------------------------------------
+system-deps:
+	bash tests/scripts/system-deps.sh
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: setup-dev
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM-$$RANDOM$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz \
+		ALLOWED_HOSTS=dichvucong.example.vn $(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: setup-dev
+	$(VENV)/bin/pytest -p no:cacheprovider
+
+test-postgres: setup-dev
+	bash tests/scripts/with-postgres.sh $(VENV)/bin/pytest -p no:cacheprovider -m "not browser"
+
+test: system-deps lint check test-sqlite test-postgres
+
+bench: setup-dev
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

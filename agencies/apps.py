@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgenciesConfig(AppConfig):
+    name = "agencies"
+    label = "agencies"
+    verbose_name = _("Cơ quan và đơn vị hành chính")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,107 @@
+"""Agencies (cơ quan) and administrative units (đơn vị hành chính), with effective dates and successors.
+
+Nothing is deleted when a reform merges or abolishes a unit: the old record gets an end date and a
+successor, so old procedures, dossiers and reports still read the structure of their time.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .constants import AgencyKind, UnitKind
+
+
+class EffectiveQuerySet(models.QuerySet):
+    def active_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+
+
+class Effective(models.Model):
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    objects = EffectiveQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_active_on(self, day=None) -> bool:
+        day = day or timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on()
+
+
+class AdministrativeUnit(index.Indexed, Effective):
+    code = models.CharField(_("mã"), max_length=20, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    kind = models.CharField(_("cấp"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    successor = models.ForeignKey(
+        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+
+    search_fields = [index.SearchField("name"), index.FilterField("kind"), index.SearchField("code")]
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(index.Indexed, Effective):
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, allow_unicode=False)
+    code = models.CharField(
+        _("mã cơ quan"), max_length=40, blank=True,
+        help_text=_("Mã định danh dùng trong mã hồ sơ, ví dụ 000.00.12.H38."),
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("địa bàn"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="agencies",
+    )
+    successor = models.ForeignKey(
+        "self", verbose_name=_("cơ quan kế thừa"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
