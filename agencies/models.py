@@ -46,11 +46,19 @@ class AdministrativeUnit(index.Indexed, Effective):
     name = models.CharField(_("tên"), max_length=255)
     kind = models.CharField(_("cấp"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     successor = models.ForeignKey(
-        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="predecessors",
     )
 
@@ -70,20 +78,34 @@ class Agency(index.Indexed, Effective):
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, allow_unicode=False)
     code = models.CharField(
-        _("mã cơ quan"), max_length=40, blank=True,
+        _("mã cơ quan"),
+        max_length=40,
+        blank=True,
         help_text=_("Mã định danh dùng trong mã hồ sơ, ví dụ 000.00.12.H38."),
     )
     kind = models.CharField(_("loại"), max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
     parent = models.ForeignKey(
-        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("địa bàn"), null=True, blank=True, on_delete=models.PROTECT,
+        AdministrativeUnit,
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="agencies",
     )
     successor = models.ForeignKey(
-        "self", verbose_name=_("cơ quan kế thừa"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="predecessors",
     )
     address = models.CharField(_("địa chỉ"), max_length=500, blank=True)

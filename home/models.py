@@ -26,7 +26,10 @@ class HomePage(Page):
 class FeaturedProcedure(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_procedures")
     procedure = models.ForeignKey(
-        "procedures.ProcedurePage", verbose_name=_("thủ tục"), on_delete=models.CASCADE, related_name="+",
+        "procedures.ProcedurePage",
+        verbose_name=_("thủ tục"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("procedure")]
@@ -39,7 +42,8 @@ class LifeEvent(Orderable):
     title = models.CharField(_("tên sự kiện"), max_length=255)
     description = models.CharField(_("mô tả ngắn"), max_length=500, blank=True)
     query = models.CharField(
-        _("từ khóa tìm kiếm"), max_length=255,
+        _("từ khóa tìm kiếm"),
+        max_length=255,
         help_text=_("Liên kết tới trang tìm kiếm với từ khóa này."),
     )
 

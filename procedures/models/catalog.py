@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.admin.panels import FieldPanel
 
 
 class ProcedureIndexPage(Page):

@@ -4,7 +4,14 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -14,30 +21,46 @@ from ..constants import ChannelKind, LegacyLevel, OnlineLevel, ProcedureStatus, 
 
 class ProcedurePage(Page):
     code = models.CharField(
-        _("mã thủ tục"), max_length=64, unique=True,
+        _("mã thủ tục"),
+        max_length=64,
+        unique=True,
         help_text=_("Mã quốc gia (1.000178) hoặc mã có hậu tố của tỉnh (1.005461.000.00.00.H36)."),
     )
     base_code = models.CharField(_("mã quốc gia"), max_length=32, db_index=True, editable=False)
     official_name = models.TextField(_("tên đầy đủ của thủ tục"))
     field = models.ForeignKey(
-        "procedures.Field", verbose_name=_("lĩnh vực"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="procedures",
+        "procedures.Field",
+        verbose_name=_("lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="procedures",
     )
     levels = ParentalManyToManyField(
-        "procedures.ImplementationLevelRecord", verbose_name=_("cấp thực hiện"), blank=True,
+        "procedures.ImplementationLevelRecord",
+        verbose_name=_("cấp thực hiện"),
+        blank=True,
         related_name="procedures",
     )
     procedure_type = models.CharField(_("loại thủ tục"), max_length=255, blank=True)
     publishing_decision = models.CharField(_("quyết định công bố"), max_length=500, blank=True)
     issuing_agency_text = models.CharField(_("cơ quan ban hành"), max_length=500, blank=True)
     competent_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan có thẩm quyền"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="competent_for",
+        "agencies.Agency",
+        verbose_name=_("cơ quan có thẩm quyền"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="competent_for",
     )
     competent_agency_text = models.TextField(_("cơ quan có thẩm quyền (văn bản)"), blank=True)
     implementing_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan thực hiện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="implements",
+        "agencies.Agency",
+        verbose_name=_("cơ quan thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="implements",
         help_text=_("Cơ quan chịu trách nhiệm nội dung trang này; biên tập viên của cơ quan được sửa."),
     )
     implementing_agency_text = models.TextField(_("cơ quan thực hiện (văn bản)"), blank=True)
@@ -52,27 +75,43 @@ class ProcedurePage(Page):
     description = models.TextField(_("mô tả"), blank=True)
     keywords = models.TextField(_("từ khóa"), blank=True, help_text=_("Cách nhau bởi dấu phẩy."))
     online_level = models.CharField(
-        _("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineLevel.choices,
-        default=OnlineLevel.NONE, db_index=True,
+        _("mức độ dịch vụ công trực tuyến"),
+        max_length=10,
+        choices=OnlineLevel.choices,
+        default=OnlineLevel.NONE,
+        db_index=True,
     )
     legacy_level = models.CharField(
-        _("mức độ (theo Nghị định 43/2011)"), max_length=10, choices=LegacyLevel.choices,
-        default=LegacyLevel.NONE, blank=True,
+        _("mức độ (theo Nghị định 43/2011)"),
+        max_length=10,
+        choices=LegacyLevel.choices,
+        default=LegacyLevel.NONE,
+        blank=True,
     )
     status = models.CharField(
-        _("tình trạng"), max_length=12, choices=ProcedureStatus.choices,
-        default=ProcedureStatus.ACTIVE, db_index=True,
+        _("tình trạng"),
+        max_length=12,
+        choices=ProcedureStatus.choices,
+        default=ProcedureStatus.ACTIVE,
+        db_index=True,
     )
     effective_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("thủ tục thay thế"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="predecessors",
+        "self",
+        verbose_name=_("thủ tục thay thế"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
     )
     source_url = models.URLField(_("nguồn"), max_length=1000, blank=True)
     source_label = models.CharField(_("nguồn dữ liệu"), max_length=255, blank=True)
     missing_info = models.JSONField(
-        _("thông tin còn thiếu"), default=list, blank=True, editable=False,
+        _("thông tin còn thiếu"),
+        default=list,
+        blank=True,
+        editable=False,
         help_text=_("Các trường Nghị định 63/2010 Điều 8 yêu cầu mà trang chưa có."),
     )
     import_notes = models.JSONField(_("ghi chú nhập liệu"), default=list, blank=True, editable=False)
@@ -183,14 +222,23 @@ class ProcedureChannel(Orderable):
     """A submission channel: channel × time limit × fee × description (the national table)."""
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="channels")
-    kind = models.CharField(_("hình thức nộp"), max_length=10, choices=ChannelKind.choices, default=ChannelKind.DIRECT)
+    kind = models.CharField(
+        _("hình thức nộp"), max_length=10, choices=ChannelKind.choices, default=ChannelKind.DIRECT
+    )
     label = models.CharField(_("tên hình thức (văn bản gốc)"), max_length=255, blank=True)
     time_limit_text = models.TextField(_("thời hạn giải quyết"), blank=True)
     time_limit_value = models.DecimalField(
-        _("thời hạn (số)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        _("thời hạn (số)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     time_limit_unit = models.CharField(
-        _("đơn vị thời hạn"), max_length=16, choices=TimeUnit.choices, blank=True,
+        _("đơn vị thời hạn"),
+        max_length=16,
+        choices=TimeUnit.choices,
+        blank=True,
     )
     fee_text = models.TextField(_("phí, lệ phí"), blank=True)
     fee_amount = models.BigIntegerField(_("phí, lệ phí (đồng)"), null=True, blank=True)
@@ -220,8 +268,12 @@ class DossierComponent(Orderable):
     quantity_text = models.CharField(_("số lượng (văn bản gốc)"), max_length=255, blank=True)
     form_name = models.CharField(_("tên mẫu đơn"), max_length=500, blank=True)
     form_document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp mẫu đơn"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("tệp mẫu đơn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
@@ -269,8 +321,12 @@ class ProcedureDocument(Orderable):
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("tên mẫu"), max_length=500)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("tệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [FieldPanel("title"), FieldPanel("document")]
