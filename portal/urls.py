@@ -11,6 +11,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("search.urls")),
     path("thu-tuc/", include("procedures.urls")),
+    path("gop-y/", include("feedback.urls")),
+    path("tai-khoan/", include("accounts.urls")),
+    path("ho-so/", include("dossiers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

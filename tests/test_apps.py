@@ -4,7 +4,7 @@ from django.apps import apps
 def test_app_labels_are_unique_and_explicit():
     labels = [config.label for config in apps.get_app_configs()]
     assert len(labels) == len(set(labels))
-    ours = ["home", "agencies", "procedures", "forms", "search", "feedback", "demo"]
+    ours = ["home", "agencies", "procedures", "forms", "search", "feedback", "accounts", "dossiers", "demo"]
     for name in ours:
         config = apps.get_app_config(name)
         assert config.name == name

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "forms",
     "search",
     "feedback",
+    "accounts",
+    "dossiers",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -128,7 +130,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Third-party configuration (small included files) ----------------------------------------
+from .components.accounts import *  # noqa: E402,F403
 from .components.caches import *  # noqa: E402,F403
+from .components.dossiers import *  # noqa: E402,F403
 from .components.email import *  # noqa: E402,F403
+from .components.feedback import *  # noqa: E402,F403
+from .components.search import *  # noqa: E402,F403
 from .components.tasks import *  # noqa: E402,F403
 from .components.wagtail import *  # noqa: E402,F403

@@ -1,0 +1,1 @@
+"""Settings of the accounts app (owned by that app; imported by base.py)."""

@@ -1,0 +1,1 @@
+"""Settings of the dossiers app (owned by that app; imported by base.py)."""
