@@ -10,6 +10,6 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root or install them)"; exit 1
   fi
   echo "Installing Debian packages: ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
