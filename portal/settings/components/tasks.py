@@ -1,19 +1,22 @@
 """Background work through the Django tasks API (django-tasks backport).
 
-TASKS_BACKEND=immediate (default for development and tests) runs a task in-process;
-TASKS_BACKEND=database queues it in the database, where `manage.py db_worker` runs it.
+TASKS_BACKEND selects where tasks run:
+- ``immediate`` (default; development and tests): in-process, right away;
+- ``database``: queued in the database (django-tasks-db); run workers with ``manage.py db_worker``;
+- ``rq``: queued in Redis (django-tasks-rq, the production broker); ``TASKS_REDIS_URL`` points at
+  Redis and ``manage.py rqworker default`` runs the workers.
 """
 
 from ..env import env_str
 
 _backend = env_str("TASKS_BACKEND", "immediate")
+_redis_url = env_str("TASKS_REDIS_URL", "redis://127.0.0.1:6379/1")
 
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks_db.DatabaseBackend"
-            if _backend == "database"
-            else "django_tasks.backends.immediate.ImmediateBackend"
-        ),
-    }
+_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
+
+TASKS = {"default": {"BACKEND": _BACKENDS.get(_backend, _BACKENDS["immediate"]), "QUEUES": ["default"]}}
+RQ_QUEUES = {"default": {"URL": _redis_url, "DEFAULT_TIMEOUT": 600}}
