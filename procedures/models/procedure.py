@@ -242,6 +242,11 @@ class ProcedureChannel(Orderable):
     )
     fee_text = models.TextField(_("phí, lệ phí"), blank=True)
     fee_amount = models.BigIntegerField(_("phí, lệ phí (đồng)"), null=True, blank=True)
+    unsplit_text = models.TextField(
+        _("thời hạn và phí chưa tách được"),
+        blank=True,
+        help_text=_("Văn bản gốc có thời hạn và phí dính liền; hãy tách vào hai ô trên."),
+    )
     description = models.TextField(_("mô tả"), blank=True)
 
     panels = [
@@ -250,6 +255,7 @@ class ProcedureChannel(Orderable):
         FieldRowPanel([FieldPanel("time_limit_value"), FieldPanel("time_limit_unit")]),
         FieldPanel("fee_text"),
         FieldPanel("fee_amount"),
+        FieldPanel("unsplit_text"),
         FieldPanel("description"),
     ]
 
@@ -261,7 +267,7 @@ class DossierComponent(Orderable):
     """A document of the dossier: group, name, number of originals and copies, form template."""
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="components")
-    group = models.CharField(_("nhóm"), max_length=500, blank=True)
+    group = models.TextField(_("nhóm"), blank=True)
     name = models.TextField(_("tên giấy tờ"))
     originals = models.PositiveSmallIntegerField(_("số bản chính"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("số bản sao"), null=True, blank=True)
