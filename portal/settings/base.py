@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "accounts",
     "dossiers",
     "demo",
+    "roadmap",
+    "stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
