@@ -1,3 +1,15 @@
+from django.urls import path
+
+from forms.wizard import SubmissionWizard
+
+from . import views
+
 app_name = "dossiers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("tra-cuu/", views.lookup, name="lookup"),
+    path("nop/<str:code>/", SubmissionWizard.as_view(), name="submit"),
+    path("tep/<uuid:file_id>/", views.serve_file, name="file"),
+    path("<str:code>/bien-nhan/", views.receipt, name="receipt"),
+    path("<str:code>/bien-nhan.pdf", views.receipt_pdf, name="receipt_pdf"),
+]

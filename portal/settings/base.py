@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "feedback",
     "accounts",
     "dossiers",
+    "workdays",
     "demo",
     "roadmap",
     "stats",

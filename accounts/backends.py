@@ -1,0 +1,33 @@
+"""Sign in with an e-mail address or a Vietnamese phone number (or a staff username) + password."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+from forms.validators import normalize_phone
+
+__all__ = ["EmailOrPhoneBackend"]
+
+
+class EmailOrPhoneBackend(ModelBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        User = get_user_model()
+        identifier = (username or kwargs.get(User.USERNAME_FIELD) or "").strip()
+        if not identifier or password is None:
+            return None
+        if "@" in identifier:
+            candidates = User._default_manager.filter(email__iexact=identifier)
+        else:
+            phone = normalize_phone(identifier)
+            if phone.isdigit():
+                candidates = User._default_manager.filter(citizen_profile__phone=phone)
+            else:
+                candidates = User._default_manager.filter(**{User.USERNAME_FIELD: identifier})
+        users = list(candidates[:2])
+        if len(users) != 1:
+            # Run the hasher anyway so that timing does not reveal whether an account exists.
+            User().set_password(password)
+            return None
+        user = users[0]
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

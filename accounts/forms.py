@@ -1,0 +1,74 @@
+"""Account forms (sign-up, sign-in labels). Not the `forms` app: that one holds online forms."""
+
+from django import forms as dj
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from forms.validators import normalize_phone, validate_phone
+
+from .models import CitizenProfile
+
+
+class SignInForm(AuthenticationForm):
+    username = dj.CharField(
+        label=_("Thư điện tử hoặc số điện thoại"),
+        max_length=254,
+        widget=dj.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _("Thư điện tử/số điện thoại hoặc mật khẩu không đúng."),
+        "inactive": _("Tài khoản này đã bị khóa."),
+    }
+
+
+class RegisterForm(dj.Form):
+    full_name = dj.CharField(
+        label=_("Họ và tên"), max_length=150, widget=dj.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = dj.EmailField(label=_("Thư điện tử"), widget=dj.EmailInput(attrs={"autocomplete": "email"}))
+    phone = dj.CharField(
+        label=_("Số điện thoại di động"),
+        max_length=20,
+        help_text=_("Dùng để đăng nhập và tra cứu hồ sơ."),
+        widget=dj.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    password1 = dj.CharField(
+        label=_("Mật khẩu"),
+        strip=False,
+        widget=dj.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá phổ biến."),
+    )
+    password2 = dj.CharField(
+        label=_("Nhập lại mật khẩu"),
+        strip=False,
+        widget=dj.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("Thư điện tử này đã được dùng cho một tài khoản khác."))
+        return email
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        validate_phone(phone)
+        phone = normalize_phone(phone)
+        if CitizenProfile.objects.filter(phone=phone).exists():
+            raise ValidationError(_("Số điện thoại này đã được dùng cho một tài khoản khác."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("Hai mật khẩu không khớp."))
+        elif p1:
+            user = get_user_model()(username=cleaned.get("email", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(p1, user)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned

@@ -1,0 +1,45 @@
+"""The receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả): HTML page and PDF, with a QR code."""
+
+from __future__ import annotations
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+__all__ = ["lookup_url", "qr_svg", "receipt_context", "render_receipt_pdf"]
+
+
+def lookup_url(dossier, *, base_url: str | None = None) -> str:
+    base = (base_url or settings.SITE_BASE_URL).rstrip("/")
+    return f"{base}{reverse('dossiers:lookup')}?ma={dossier.code}"
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code (no Pillow, no external file), with an accessible title."""
+    return mark_safe(segno.make(url, error="m").svg_inline(scale=4, title=url, border=2))
+
+
+def receipt_context(dossier, *, base_url: str | None = None) -> dict:
+    url = lookup_url(dossier, base_url=base_url)
+    files = list(dossier.files.order_by("slot_key", "uploaded_at"))
+    components: dict[str, list] = {}
+    for upload in files:
+        components.setdefault(upload.slot_label, []).append(upload)
+    return {
+        "dossier": dossier,
+        "lookup_url": url,
+        "qr_svg": qr_svg(url),
+        "components": components,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+
+
+def render_receipt_pdf(dossier, *, base_url: str | None = None) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override("vi"):
+        html = render_to_string("dossiers/receipt_pdf.html", receipt_context(dossier, base_url=base_url))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from procedures.models import DossierComponent
+
+from .models import OnlineForm
+from .services import sync_upload_slots
+
+
+class OnlineFormAdminForm(WagtailAdminModelForm):
+    """Upload slots may only point at the dossier components of the form's own procedure."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        procedure_id = self.instance.procedure_id if self.instance else None
+        components = (
+            DossierComponent.objects.filter(page_id=procedure_id)
+            if procedure_id
+            else DossierComponent.objects.none()
+        )
+        formset = self.formsets.get("upload_slots")
+        if formset is not None:
+            for form in [*formset.forms, formset.empty_form]:
+                if "component" in form.fields:
+                    form.fields["component"].queryset = components
+                    if not procedure_id:
+                        form.fields["component"].help_text = _(
+                            "Lưu biểu mẫu trước: các thành phần hồ sơ của thủ tục sẽ được thêm tự động."
+                        )
+
+
+class OnlineFormCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        sync_upload_slots(form=instance)
+        return instance
+
+
+class OnlineFormViewSet(ModelViewSet):
+    model = OnlineForm
+    icon = "form"
+    menu_label = _("Biểu mẫu trực tuyến")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["procedure", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["procedure__title", "procedure__code"]
+    create_view_class = OnlineFormCreateView
+
+    def get_edit_handler(self):
+        return ObjectList(OnlineForm.panels, base_form_class=OnlineFormAdminForm).bind_to_model(OnlineForm)
+
+
+@hooks.register("register_admin_viewset")
+def register_online_form_viewset():
+    return OnlineFormViewSet("online_forms")
