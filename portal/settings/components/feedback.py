@@ -1,1 +1,25 @@
-"""Settings of the feedback app (owned by that app; imported by base.py)."""
+"""Settings of the feedback app (owned by that app; imported by base.py). See docs/feedback.md."""
+
+from ..env import env_int, env_str
+
+# Proof of work on the public feedback and survey forms: leading zero bits of SHA-256 the browser
+# must find (each extra bit doubles the average work). 0 = off: the forms then need no JavaScript.
+# With it on, a visitor without JavaScript cannot send the form (the page says so). About 16–18 bits
+# cost a phone well under a few seconds; a spammer pays the same per message.
+FEEDBACK_POW_DIFFICULTY = env_int("FEEDBACK_POW_DIFFICULTY", 0)
+# Seconds a challenge stays valid (and its nonce is remembered against replay).
+FEEDBACK_POW_MAX_AGE = 2 * 60 * 60
+
+# Header holding the client address when a trusted reverse proxy appends it (e.g. "HTTP_X_FORWARDED_FOR");
+# empty: REMOTE_ADDR. Only the last hop is used.
+FEEDBACK_CLIENT_IP_HEADER = env_str("FEEDBACK_CLIENT_IP_HEADER", "")
+
+# Rate limits, as (max attempts, window in seconds) pairs per scope. Counted in the default cache:
+# in production that cache must be shared by every worker (CACHE_URL=redis://...).
+FEEDBACK_RATE_LIMITS = {
+    "submit_ip": [(5, 10 * 60), (30, 24 * 60 * 60)],
+    "submit_contact": [(3, 60 * 60), (10, 24 * 60 * 60)],
+    "lookup_ip": [(20, 10 * 60)],
+    "survey_ip": [(10, 24 * 60 * 60)],
+    "rating_ip": [(20, 60 * 60)],
+}

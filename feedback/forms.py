@@ -1,0 +1,243 @@
+"""Django form classes of the feedback app (public forms and the moderation action forms)."""
+
+from django import forms as djforms
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from .abuse import HONEYPOT_FIELD, POW_CHALLENGE_FIELD, POW_SOLUTION_FIELD, issue_challenge, pow_difficulty
+from .constants import (
+    MESSAGE_MAX_LENGTH,
+    MESSAGE_MIN_LENGTH,
+    NAME_MAX_LENGTH,
+    PHONE_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    REPLY_MAX_LENGTH,
+    SURVEY_TEXT_MAX_LENGTH,
+    FeedbackKind,
+    QuestionKind,
+    Satisfaction,
+)
+from .services import contact_errors
+
+
+class AbuseProtectedForm(djforms.Form):
+    """Adds the honeypot and the proof-of-work fields; the view checks them (feedback.abuse)."""
+
+    required_css_class = "fb-required"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD] = djforms.CharField(
+            label=_("Để trống ô này"),
+            required=False,
+            widget=djforms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[POW_CHALLENGE_FIELD] = djforms.CharField(required=False, widget=djforms.HiddenInput)
+        self.fields[POW_SOLUTION_FIELD] = djforms.CharField(required=False, widget=djforms.HiddenInput)
+        self.refresh_challenge()
+
+    def refresh_challenge(self):
+        """A fresh challenge for the next rendering (a used or stale one is never shown again)."""
+        challenge = issue_challenge()
+        self.challenge = challenge
+        self.challenge_difficulty = pow_difficulty()
+        if self.is_bound:
+            data = self.data.copy()
+            data[POW_CHALLENGE_FIELD] = challenge
+            data[POW_SOLUTION_FIELD] = ""
+            self.data = data
+        else:
+            self.initial[POW_CHALLENGE_FIELD] = challenge
+
+    def honeypot_field(self):
+        return self[HONEYPOT_FIELD]
+
+    def pow_fields(self):
+        return [self[POW_CHALLENGE_FIELD], self[POW_SOLUTION_FIELD]]
+
+
+class FeedbackForm(AbuseProtectedForm):
+    kind = djforms.ChoiceField(
+        label=_("Bạn muốn gửi"),
+        choices=FeedbackKind.choices,
+        widget=djforms.RadioSelect,
+        initial=FeedbackKind.QUESTION,
+    )
+    message = djforms.CharField(
+        label=_("Nội dung"),
+        min_length=MESSAGE_MIN_LENGTH,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=djforms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "min_length": _("Nội dung quá ngắn (ít nhất %(limit_value)d ký tự, hiện có %(show_value)d)."),
+            "max_length": _("Nội dung quá dài (tối đa %(limit_value)d ký tự, hiện có %(show_value)d)."),
+        },
+    )
+    name = djforms.CharField(label=_("Họ và tên"), max_length=NAME_MAX_LENGTH, required=False)
+    email = djforms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+        widget=djforms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = djforms.CharField(
+        label=_("Số điện thoại"),
+        max_length=PHONE_MAX_LENGTH,
+        required=False,
+        widget=djforms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    consent_to_publish = djforms.BooleanField(
+        label=_(
+            "Tôi đồng ý để câu hỏi (không kèm họ tên, thư điện tử, số điện thoại) và câu trả lời "
+            "được đăng công khai."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, kind_initial: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        if kind_initial:
+            self.fields["kind"].initial = kind_initial
+
+    def clean(self):
+        data = super().clean()
+        if "kind" in data:
+            errors = contact_errors(
+                kind=data["kind"],
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+                phone=data.get("phone", ""),
+            )
+            for field, message in errors.items():
+                if field not in self.errors:
+                    self.add_error(field, message)
+        return data
+
+
+class LookupForm(djforms.Form):
+    code = djforms.CharField(
+        label=_("Mã tra cứu"),
+        max_length=40,
+        help_text=_("Ví dụ: GY-251128-7K3QX9AB"),
+        widget=djforms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    contact = djforms.CharField(
+        label=_("Thư điện tử hoặc số điện thoại đã khai"),
+        max_length=254,
+        required=False,
+        help_text=_("Để trống nếu bạn đã gửi mà không để lại liên hệ."),
+    )
+
+
+class AssignForm(djforms.Form):
+    agency = djforms.ModelChoiceField(label=_("Cơ quan xử lý"), queryset=Agency.objects.active_on())
+    note = djforms.CharField(
+        label=_("Ghi chú nội bộ"), required=False, widget=djforms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReplyForm(djforms.Form):
+    reply = djforms.CharField(
+        label=_("Trả lời chính thức"),
+        max_length=REPLY_MAX_LENGTH,
+        widget=djforms.Textarea(attrs={"rows": 8}),
+    )
+    note = djforms.CharField(
+        label=_("Ghi chú nội bộ"), required=False, widget=djforms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PublishForm(djforms.Form):
+    public_question = djforms.CharField(
+        label=_("Câu hỏi công khai"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=djforms.Textarea(attrs={"rows": 5}),
+        help_text=_("Xóa họ tên, số điện thoại, địa chỉ, số giấy tờ... trước khi công khai."),
+    )
+
+
+class NoteForm(djforms.Form):
+    note = djforms.CharField(
+        label=_("Ghi chú nội bộ"), required=False, widget=djforms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RatingForm(AbuseProtectedForm):
+    level = djforms.ChoiceField(
+        label=_("Bạn đánh giá thế nào về việc giải quyết hồ sơ này?"),
+        choices=Satisfaction.choices,
+        widget=djforms.RadioSelect,
+    )
+    reason = djforms.CharField(
+        label=_("Lý do không hài lòng"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=djforms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("level") == Satisfaction.NOT_SATISFIED and not data.get("reason", "").strip():
+            self.add_error("reason", _("Vui lòng cho biết lý do không hài lòng."))
+        return data
+
+
+RATING_LABELS = {
+    1: _("1 – Rất không hài lòng"),
+    2: _("2 – Không hài lòng"),
+    3: _("3 – Bình thường"),
+    4: _("4 – Hài lòng"),
+    5: _("5 – Rất hài lòng"),
+}
+
+
+class SurveyForm(AbuseProtectedForm):
+    """One field per question (`q<id>`), plus the optional agency when the survey asks for it."""
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.survey = survey
+        self.questions = list(survey.questions.all())
+        if survey.ask_agency:
+            self.fields["agency"] = djforms.ModelChoiceField(
+                label=_("Cơ quan bạn đánh giá"),
+                queryset=Agency.objects.active_on(),
+                required=False,
+                empty_label=_("— Không chọn —"),
+            )
+        for question in self.questions:
+            self.fields[self.field_name(question)] = self._field_for(question)
+
+    @staticmethod
+    def field_name(question) -> str:
+        return f"q{question.pk}"
+
+    def _field_for(self, question):
+        common = {"label": question.text, "required": question.required, "help_text": question.help_text}
+        if question.kind == QuestionKind.SINGLE:
+            choices = [(c, c) for c in question.choice_list()]
+            return djforms.ChoiceField(choices=choices, widget=djforms.RadioSelect, **common)
+        if question.kind == QuestionKind.MULTIPLE:
+            choices = [(c, c) for c in question.choice_list()]
+            return djforms.MultipleChoiceField(
+                choices=choices, widget=djforms.CheckboxSelectMultiple, **common
+            )
+        if question.kind == QuestionKind.RATING:
+            return djforms.TypedChoiceField(
+                choices=list(RATING_LABELS.items()),
+                coerce=int,
+                empty_value=None,
+                widget=djforms.RadioSelect,
+                **common,
+            )
+        return djforms.CharField(
+            max_length=SURVEY_TEXT_MAX_LENGTH, widget=djforms.Textarea(attrs={"rows": 4}), **common
+        )
+
+    def answers(self) -> dict:
+        return {q.pk: self.cleaned_data.get(self.field_name(q)) for q in self.questions}
+
+    def question_fields(self):
+        return [self[self.field_name(q)] for q in self.questions]

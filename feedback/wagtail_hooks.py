@@ -1,0 +1,86 @@
+"""Admin: a "Góp ý" menu with feedback moderation and the survey builder (with results, exports)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Survey
+from .views.admin import (
+    ModerationDetailView,
+    ModerationIndexView,
+    SurveyExportView,
+    SurveyResultsView,
+    may_moderate,
+)
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_moderate(request.user)
+
+
+class ModerationViewSet(ViewSet):
+    name = "feedback_moderation"
+    url_prefix = "gop-y"
+    icon = "comment"
+    menu_label = _("Góp ý, hỏi đáp")
+    menu_item_class = ModerationMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", ModerationIndexView.as_view(), name="index"),
+            path("<int:pk>/", ModerationDetailView.as_view(), name="detail"),
+        ]
+
+
+class SurveyIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        from django.urls import reverse
+        from wagtail.admin.ui.menus import MenuItem as ListMenuItem
+
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            ListMenuItem(
+                _("Kết quả"),
+                url=reverse("feedback_surveys:results", args=[instance.pk]),
+                icon_name="list-ul",
+                priority=5,
+            )
+        )
+        return buttons
+
+
+class SurveyViewSet(ModelViewSet):
+    model = Survey
+    name = "feedback_surveys"
+    url_prefix = "khao-sat"
+    icon = "list-ul"
+    menu_label = _("Khảo sát mức độ hài lòng")
+    index_view_class = SurveyIndexView
+    list_display = ["title", "year", "opens_on", "closes_on"]
+    list_filter = ["year"]
+    search_fields = ["title"]
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/ket-qua/", SurveyResultsView.as_view(), name="results"),
+            path("<int:pk>/ket-qua.csv", SurveyExportView.as_view(fmt="csv"), name="results_csv"),
+            path("<int:pk>/ket-qua.xlsx", SurveyExportView.as_view(fmt="xlsx"), name="results_xlsx"),
+        ]
+
+
+class FeedbackGroup(ViewSetGroup):
+    menu_label = _("Góp ý")
+    menu_icon = "comment"
+    menu_order = 300
+    items = (ModerationViewSet, SurveyViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewsets():
+    return FeedbackGroup()
