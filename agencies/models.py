@@ -108,6 +108,18 @@ class Agency(index.Indexed, Effective):
         on_delete=models.SET_NULL,
         related_name="predecessors",
     )
+    editor_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("nhóm biên tập viên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editor_of_agency",
+        help_text=_(
+            "Thành viên nhóm này chỉ được sửa và gửi duyệt thủ tục do cơ quan này (hoặc cơ quan trực thuộc, "
+            "cơ quan tiền thân) thực hiện."
+        ),
+    )
     address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)

@@ -207,6 +207,12 @@ class ProcedurePage(Page):
     def is_active(self) -> bool:
         return self.status != ProcedureStatus.ABOLISHED
 
+    def permissions_for_user(self, user):
+        """Agency editors may edit only their agency's procedures (logic in procedures/permissions.py)."""
+        from ..permissions import ProcedurePermissionTester
+
+        return ProcedurePermissionTester(user, self)
+
     def save(self, *args, **kwargs):
         from ..codes import base_code
 
