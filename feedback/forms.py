@@ -35,7 +35,13 @@ class AbuseProtectedForm(djforms.Form):
         )
         self.fields[POW_CHALLENGE_FIELD] = djforms.CharField(required=False, widget=djforms.HiddenInput)
         self.fields[POW_SOLUTION_FIELD] = djforms.CharField(required=False, widget=djforms.HiddenInput)
-        self.refresh_challenge()
+        if (
+            self.is_bound
+        ):  # the submitted challenge is checked by the view; refresh_challenge() before re-rendering
+            self.challenge = self.data.get(POW_CHALLENGE_FIELD, "")
+            self.challenge_difficulty = pow_difficulty()
+        else:
+            self.refresh_challenge()
 
     def refresh_challenge(self):
         """A fresh challenge for the next rendering (a used or stale one is never shown again)."""

@@ -252,7 +252,7 @@ def result_rows(results: SurveyResults) -> list[list]:
     ]
     rows: list[list] = [header]
     for q in results.questions:
-        kind = QuestionKind(q.kind).label
+        kind = str(QuestionKind(q.kind).label)
         if q.options:
             for option in q.options:
                 rows.append(
