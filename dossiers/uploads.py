@@ -42,7 +42,25 @@ _EXECUTABLE_EXTENSIONS = {
     "rpm",
     "apk",
 }
-_PDF_DANGEROUS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+_ARCHIVE_EXTENSIONS = {
+    "zip",
+    "tar",
+    "rar",
+    "gz",
+    "bz2",
+    "7z",
+    "xz",
+    "Z",
+    "lz",
+    "lz4",
+    "lzo",
+    "zst",
+    "br",
+    "cab",
+    "ar",
+    "crx",
+}
+_PDF_DANGEROUS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)\b")
 _PDF_ENCRYPTED = re.compile(rb"/Encrypt\b")
 _SCRIPT_START = re.compile(rb"^\s*(#!|<\?php|<script|<html|<!doctype|<svg|<\?xml|MZ)", re.IGNORECASE)
 
@@ -89,7 +107,7 @@ def _detect(data: bytes, display: str) -> str:
                 _("Tệp “%(name)s” là chương trình chạy được; không nhận tệp thực thi.") % {"name": display},
                 "executable",
             )
-        if filetype.is_archive(data):
+        if guess.extension in _ARCHIVE_EXTENSIONS:
             _refuse(
                 _(
                     "Tệp “%(name)s” là tệp nén hoặc tệp đóng gói (%(type)s); hãy tải lên từng giấy tờ dạng PDF hoặc ảnh."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms as dj
@@ -24,6 +25,22 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 def _required_message(label: str) -> dict:
     return {"required": _("Vui lòng nhập “%(label)s”.") % {"label": label}}
+
+
+_THOUSANDS_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+class VietnameseDecimalField(dj.DecimalField):
+    """Accepts Vietnamese writing: "1.000.000" (dots group thousands), "12,5" (comma for decimals)
+    as well as "12.5"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "").replace("\u00a0", "")
+            if _THOUSANDS_DOTS.match(text):
+                text = text.replace(".", "")
+            value = text.replace(",", ".")
+        return super().to_python(value)
 
 
 class PhoneField(dj.CharField):
@@ -69,12 +86,11 @@ def _fields_for(spec: dict) -> list[tuple[str, dj.Field]]:
             widget=dj.Textarea(attrs={"rows": 4}), max_length=spec.get("max_length") or 5000, **common
         )
     elif kind == FieldKind.NUMBER:
-        field = dj.DecimalField(
+        field = VietnameseDecimalField(
             min_value=spec.get("min_value"),
             max_value=spec.get("max_value"),
             max_digits=18,
             decimal_places=4,
-            localize=True,
             widget=dj.TextInput(attrs={"inputmode": "decimal"}),
             **common,
         )

@@ -5,6 +5,8 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || command -v initdb >/dev/null || need+=(postgresql postgresql-contrib)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "NotoSans-Regular" || need+=(fonts-noto-core)
+[ -x /usr/sbin/clamd ] || command -v clamd >/dev/null || need+=(clamav-daemon)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root or install them)"; exit 1
