@@ -14,6 +14,9 @@ urlpatterns = [
     path("gop-y/", include("feedback.urls")),
     path("tai-khoan/", include("accounts.urls")),
     path("ho-so/", include("dossiers.urls")),
+    path("lo-trinh/", include("roadmap.urls")),
+    path("thong-ke/", include("stats.urls")),
+    path("du-lieu-mo/", include("stats.opendata_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

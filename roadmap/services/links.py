@@ -16,7 +16,7 @@ from procedures.models import ProcedurePage
 from ..constants import LinkOrigin
 from ..models import ItemProcedureLink, RoadmapItem
 
-__all__ = ["Suggestion", "confirm_link", "remove_link", "suggest_procedures"]
+__all__ = ["Suggestion", "confirm_link", "fold_words", "remove_link", "suggest_procedures"]
 
 # Words of the decision's list that describe the grouping, not the service.
 _GENERIC = {
@@ -32,7 +32,8 @@ class Suggestion:
     origin: str
 
 
-def _fold_words(text: str) -> list[str]:
+def fold_words(text: str) -> list[str]:
+    """ "Đăng ký kết hôn" → ["dang", "ky", "ket", "hon"] (anyascii folding, đ → d)."""
     cleaned = "".join(ch if ch.isalnum() else " " for ch in anyascii(text or "").lower())
     return cleaned.split()
 
@@ -43,14 +44,14 @@ def _pairs(words: list[str]) -> set[tuple[str, str]]:
 
 def _name_suggestions(item: RoadmapItem, candidates, limit: int) -> list[Suggestion]:
     """Folded-name match: shared syllable pairs and content syllables between the item and the title."""
-    item_words = _fold_words(item.service)
+    item_words = fold_words(item.service)
     content = {w for w in item_words if w not in _GENERIC}
     pairs = {p for p in _pairs(item_words) if not (p[0] in _GENERIC and p[1] in _GENERIC)}
     if not content:
         return []
     scored = []
     for page in candidates.only("id", "title", "official_name", "code", "implementing_agency_id"):
-        words = _fold_words(page.official_name or page.title)
+        words = fold_words(page.official_name or page.title)
         shared_pairs = len(pairs & _pairs(words)) / max(len(pairs), 1)
         shared_words = len(content & set(words)) / len(content)
         score = 0.6 * shared_pairs + 0.4 * shared_words
