@@ -181,13 +181,40 @@ class RatingForm(AbuseProtectedForm):
         max_length=REASON_MAX_LENGTH,
         required=False,
         widget=djforms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bắt buộc khi bạn chọn “Không hài lòng”."),
     )
+
+    def __init__(self, *args, needs_factor: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_factor:
+            self.fields["factor"] = djforms.CharField(
+                label=_("4 số cuối số điện thoại hoặc số định danh cá nhân của người nộp"),
+                min_length=4,
+                max_length=4,
+                widget=djforms.TextInput(
+                    attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{4}"}
+                ),
+                error_messages={
+                    "min_length": _("Nhập đúng 4 chữ số."),
+                    "max_length": _("Nhập đúng 4 chữ số."),
+                },
+            )
+            self.order_fields(["factor", "level", "reason"])
 
     def clean(self):
         data = super().clean()
         if data.get("level") == Satisfaction.NOT_SATISFIED and not data.get("reason", "").strip():
             self.add_error("reason", _("Vui lòng cho biết lý do không hài lòng."))
         return data
+
+
+class RatingStartForm(djforms.Form):
+    code = djforms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=64,
+        help_text=_("Ghi trên biên nhận, ví dụ 000.00.12.H38-251127-0007."),
+        widget=djforms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
 
 
 RATING_LABELS = {

@@ -7,8 +7,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
-from .models import Survey
+from .models import ServiceRating, Survey
 from .views.admin import (
     ModerationDetailView,
     ModerationIndexView,
@@ -74,11 +76,39 @@ class SurveyViewSet(ModelViewSet):
         ]
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Ratings are the citizens' words: nobody adds, edits or deletes them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ServiceRatingViewSet(ModelViewSet):
+    """Ratings of dossiers, to read (reasons of dissatisfaction included) with the "view" permission."""
+
+    model = ServiceRating
+    name = "feedback_ratings"
+    url_prefix = "danh-gia"
+    icon = "pick"
+    menu_label = _("Đánh giá hồ sơ")
+    list_display = ["dossier", "level", "agency", "created_at"]
+    list_filter = ["level", "agency"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["level", "reason"]
+
+
+register_permission_policy(ServiceRating, ReadOnlyPolicy(ServiceRating))
+
+
 class FeedbackGroup(ViewSetGroup):
     menu_label = _("Góp ý")
     menu_icon = "comment"
     menu_order = 300
-    items = (ModerationViewSet, SurveyViewSet)
+    items = (ModerationViewSet, SurveyViewSet, ServiceRatingViewSet)
 
 
 @hooks.register("register_admin_viewset")

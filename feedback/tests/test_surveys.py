@@ -335,7 +335,7 @@ def test_results_page_chart_and_table(client, answered, survey_editor):
     assert first["role"] == "img"
     assert first.title.get_text() == "1. Cán bộ hướng dẫn có rõ ràng không?"
     desc = first.desc.get_text()
-    assert "Rõ ràng: 3 (75.0 %)" in desc and "Không rõ: 0 (0.0 %)" in desc
+    assert "Rõ ràng: 3 (75,0 %)" in desc and "Không rõ: 0 (0,0 %)" in desc
     assert len(first.select("rect")) == 3
     assert soup.select("section.fb-result-q script") == []  # nothing to run: the chart is plain SVG
     assert (1, "Rõ ràng", 3, "75,0 %") in page_table(html)

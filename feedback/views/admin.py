@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -212,13 +213,16 @@ class SurveyResultsMixin:
 
 def question_chart(result) -> str:
     kind_label = QuestionKind(result.kind).label
-    numbers = "; ".join(f"{o.label}: {o.count} ({o.percent} %)" for o in result.options)
+    numbers = "; ".join(f"{o.label}: {o.count} ({number_format(o.percent, 1)} %)" for o in result.options)
     description = _("%(kind)s, %(n)d người trả lời. %(numbers)s") % {
         "kind": kind_label,
         "n": result.answered,
         "numbers": numbers,
     }
-    bars = [Bar(label=o.label, value=o.count, text=f"{o.count} ({o.percent:.1f} %)") for o in result.options]
+    bars = [
+        Bar(label=o.label, value=o.count, text=f"{o.count} ({number_format(o.percent, 1)} %)")
+        for o in result.options
+    ]
     return bar_chart(title=f"{result.number}. {result.question.text}", description=description, bars=bars)
 
 

@@ -23,3 +23,8 @@ FEEDBACK_RATE_LIMITS = {
     "survey_ip": [(10, 24 * 60 * 60)],
     "rating_ip": [(20, 60 * 60)],
 }
+
+# Dossier statuses after which the applicant may rate the service (national codes, e.g. ["10"] =
+# result returned). Empty: any submitted dossier may be rated, the rule while the back office does
+# not return results yet.
+FEEDBACK_RATABLE_DOSSIER_STATUSES: list[str] = []
