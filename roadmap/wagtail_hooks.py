@@ -7,7 +7,14 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import admin_urls
 from .constants import LevelSource
@@ -28,12 +35,30 @@ register_permission_policy(RoadmapItem, AgencyScopedPolicy(RoadmapItem))
 register_permission_policy(ProcedureLevelRecord, ManualRecordPolicy(ProcedureLevelRecord))
 
 
-class ScopedInspectView(InspectView):
+class InstancePermissionMixin:
+    """Wagtail's generic views check model permissions; these also check the instance (policy above)."""
+
+    instance_action = "change"
+
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "view", obj):
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.instance_action, obj
+        ):
             raise PermissionDenied
         return obj
+
+
+class ScopedInspectView(InstancePermissionMixin, InspectView):
+    instance_action = "view"
+
+
+class ScopedEditView(InstancePermissionMixin, EditView):
+    instance_action = "change"
+
+
+class ScopedDeleteView(InstancePermissionMixin, DeleteView):
+    instance_action = "delete"
 
 
 class RecordedByCreateView(CreateView):
@@ -69,6 +94,8 @@ class RoadmapItemViewSet(SnippetViewSet):
     list_per_page = 60
     inspect_view_enabled = True
     inspect_view_class = ScopedInspectView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
 
     def get_queryset(self, request):
         qs = RoadmapItem.objects.select_related("roadmap", "agency")
@@ -82,6 +109,8 @@ class ProcedureLevelRecordViewSet(SnippetViewSet):
     icon = "history"
     menu_label = _("Lịch sử mức độ thủ tục")
     add_view_class = RecordedByCreateView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
     list_display = [
         "procedure",
         "effective_date",
