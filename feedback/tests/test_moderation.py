@@ -326,3 +326,34 @@ def test_admin_illegal_action_is_refused_with_a_message(client, procedure, centr
     assert client.post(url, {"action": "delete"}).status_code == 404
     feedback.refresh_from_db()
     assert feedback.status == S.NEW
+
+
+def test_department_of_justice_group_exists_and_works(client, django_user_model, procedure, other_procedure):
+    from django.contrib.auth.models import Group
+
+    from feedback.roles import DOJ_MODERATORS_GROUP, setup_moderation_roles
+
+    group = Group.objects.get(name=DOJ_MODERATORS_GROUP)  # created by the data migration
+    assert setup_moderation_roles() == group  # idempotent
+    user = django_user_model.objects.create_user(username="kiem-duyet", password="x")
+    user.groups.add(group)
+    items = {make_feedback(procedure), make_feedback(other_procedure)}
+    assert services.is_central_moderator(user)
+    assert set(services.moderation_queryset(user)) == items
+    client.force_login(user)
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    menu = home.content.decode()
+    assert reverse("feedback_moderation:index") in menu and reverse("feedback_surveys:index") in menu
+    assert client.get(reverse("feedback_surveys:index")).status_code == 200
+
+
+def test_moderation_menu_hidden_from_other_admin_users(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username="bien-tap", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert (
+        reverse("feedback_moderation:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
