@@ -49,15 +49,30 @@ def in_force_records(day: datetime.date, *, agency_id: int | None = None, proced
     return qs.annotate(level=level43_expression())
 
 
+# Each figure is a condition on the records in force; counts and drill-down lists use the same one.
+FIGURE_FILTERS = {
+    "total": Q(),
+    "complete": Q(complete=True),
+    "incomplete": Q(complete=False),
+    "level3plus": Q(level__gte=3),
+    "level3": Q(level=3),
+    "level4": Q(level=4),
+    "below3": Q(level__lt=3),
+}
+
+
 def _aggregates() -> dict:
-    return {
-        "total": Count("id"),
-        "complete": Count("id", filter=Q(complete=True)),
-        "level3plus": Count("id", filter=Q(level__gte=3)),
-        "level3": Count("id", filter=Q(level=3)),
-        "level4": Count("id", filter=Q(level=4)),
-        "below3": Count("id", filter=Q(level__lt=3)),
-    }
+    return {key: Count("id", filter=FIGURE_FILTERS[key]) for key in FIGURE_KEYS}
+
+
+def figure_records(day: datetime.date, figure: str, *, agency_id: int | None = None):
+    """The records behind one figure (for staff drill-down): same population, same condition."""
+    return (
+        in_force_records(day, agency_id=agency_id)
+        .filter(FIGURE_FILTERS[figure])
+        .select_related("procedure", "procedure__implementing_agency")
+        .order_by("procedure__code")
+    )
 
 
 def catalog_figures(day: datetime.date, *, agency_id: int | None = None) -> dict:

@@ -53,3 +53,8 @@ def percent(value):
     if value is None:
         return "—"
     return f"{number_format(value, decimal_pos=2)}%"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

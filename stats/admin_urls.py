@@ -1,0 +1,8 @@
+from django.urls import path
+
+from .admin_views import DashboardView, RecordsView
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("chi-tiet/", RecordsView.as_view(), name="records"),
+]

@@ -1,0 +1,125 @@
+"""Statistics in the Wagtail admin: the public tables plus the records behind every figure.
+
+Monitors see the province and every agency; an agency's staff (roadmap AgencyAccess) see their own
+agencies only. Figures come from stats.services, so they match the public pages and exports.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permissions import policy_registry
+
+from roadmap.models import RoadmapItem
+from roadmap.permissions import agencies_for_user, is_monitor
+
+from .presentation import yearly_chart
+from .services import FIGURE_FILTERS, figure_records, parse_query
+from .services.tables import agencies_table, items_table, targets_table, yearly_table
+
+FIGURE_LABELS = {
+    "total": gettext_lazy("Thủ tục đang áp dụng"),
+    "complete": gettext_lazy("Đủ thông tin mức độ 2"),
+    "incomplete": gettext_lazy("Chưa đủ thông tin mức độ 2"),
+    "level3plus": gettext_lazy("Từ mức độ 3"),
+    "level3": gettext_lazy("Mức độ 3 (một phần)"),
+    "level4": gettext_lazy("Mức độ 4 (toàn trình)"),
+    "below3": gettext_lazy("Dưới mức độ 3"),
+}
+DRILL_COLUMNS = {
+    "total": "total",
+    "complete": "complete",
+    "level3plus": "level3plus",
+    "level3": "level3",
+    "level4": "level4",
+}
+
+
+def _allowed(request):
+    """(is monitor, agency ids the user may read) or PermissionDenied."""
+    user = request.user
+    if is_monitor(user):
+        return True, None
+    policy = policy_registry.get_by_type(RoadmapItem)
+    if not policy.user_has_permission(user, "view"):
+        raise PermissionDenied
+    return False, set(agencies_for_user(user).values_list("pk", flat=True))
+
+
+class StatsAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.monitor, self.agency_ids = _allowed(request)
+        self.query = parse_query(request.GET)
+        if self.agency_ids is not None:
+            if self.query.agency is None or self.query.agency.pk not in self.agency_ids:
+                from agencies.models import Agency
+
+                self.query.agency = Agency.objects.filter(pk__in=self.agency_ids).order_by("name").first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def drill_url(self, figure: str, agency_slug: str | None) -> str:
+        params = self.query.params(co_quan=agency_slug or None)
+        params["chi_so"] = figure
+        return f"{reverse('stats_admin:records')}?{urlencode(params)}"
+
+
+class DashboardView(StatsAdminMixin, TemplateView):
+    template_name = "stats/admin/dashboard.html"
+    page_title = gettext_lazy("Thống kê lộ trình")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.query
+        agencies = agencies_table(query)
+        if self.agency_ids is not None:
+            allowed = {a.slug for a in agencies_for_user(self.request.user)}
+            agencies.rows = [row for row in agencies.rows if row.get("slug") in allowed]
+        for row in agencies.rows:
+            row["drill"] = {key: self.drill_url(key, row.get("slug") or None) for key in DRILL_COLUMNS}
+        yearly = yearly_table(query)
+        context.update(
+            query=query,
+            monitor=self.monitor,
+            targets=targets_table(query),
+            yearly=yearly,
+            yearly_chart=yearly_chart(
+                yearly, query=query, scope=query.agency.name if query.agency else _("toàn tỉnh")
+            ),
+            agencies=agencies,
+            items=items_table(query),
+            drill_labels=[(key, FIGURE_LABELS[key]) for key in DRILL_COLUMNS],
+            scope_drill=[
+                (FIGURE_LABELS[key], self.drill_url(key, query.agency.slug if query.agency else None))
+                for key in FIGURE_FILTERS
+            ],
+        )
+        return context
+
+
+class RecordsView(StatsAdminMixin, TemplateView):
+    template_name = "stats/admin/records.html"
+    page_title = gettext_lazy("Hồ sơ thủ tục đứng sau số liệu")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figure = self.request.GET.get("chi_so", "total")
+        if figure not in FIGURE_FILTERS:
+            figure = "total"
+        records = figure_records(self.query.day, figure, agency_id=self.query.agency_id)
+        page = Paginator(records, 50).get_page(self.request.GET.get("p"))
+        context.update(
+            query=self.query,
+            figure=figure,
+            figure_label=FIGURE_LABELS[figure],
+            page_obj=page,
+            count=page.paginator.count,
+            back=f"{reverse('stats_admin:dashboard')}?{urlencode(self.query.params())}",
+            base_params=urlencode({**self.query.params(), "chi_so": figure}),
+        )
+        return context
