@@ -1,0 +1,203 @@
+"""The wizard: prefill, back/next keep data, server-side drafts and resume, versions, button."""
+
+from datetime import timedelta
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from dossiers.constants import DraftStatus
+from dossiers.models import Dossier, DossierFile, Draft
+from dossiers.services import cleanup_abandoned_drafts
+from dossiers.tests.factories import make_citizen, make_online_procedure
+from dossiers.tests.flow import (
+    applicant_values,
+    business_values,
+    complete_wizard,
+    post_step,
+    submit_url,
+    upload_files,
+)
+from forms.models import FormVersion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def procedure():
+    return make_online_procedure()
+
+
+@pytest.fixture
+def citizen(client):
+    user = make_citizen(citizen_id="080190001234", street="Số 5 Lê Lợi")
+    client.force_login(user)
+    return user
+
+
+def test_applicant_step_is_prefilled_from_the_account(client, citizen, procedure):
+    html = client.get(submit_url(procedure)).content.decode()
+    assert 'value="Nguyễn Thị Minh Khai"' in html
+    assert f'value="{citizen.email}"' in html
+    assert 'value="080190001234"' in html and 'value="Số 5 Lê Lợi"' in html
+    assert '<option value="80" selected>Tây Ninh</option>' in html
+
+
+def test_errors_are_shown_next_to_fields_with_a_summary(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    response = post_step(client, procedure, "nguoi-nop", applicant_values(phone="12345", citizen_id="1"))
+    html = response.content.decode()
+    assert "Có lỗi cần sửa" in html
+    assert 'id="id_nguoi-nop-phone_error"' in html and 'aria-invalid="true"' in html
+    assert "Số điện thoại không hợp lệ" in html and "12 chữ số" in html
+    assert 'value="Nguyễn Thị Minh Khai"' in html  # nothing typed is lost
+
+
+def test_back_keeps_what_was_typed_even_unvalidated(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    partial = business_values(ten_ho="Tạp hóa Bà Tư", von="")
+    back = post_step(client, procedure, "buoc-1", dict(partial), None)
+    data = {"nop_ho_so-current_step": "buoc-1", "wizard_goto_step": "nguoi-nop"}
+    data.update({f"buoc-1-{k}": v for k, v in partial.items()})
+    back = client.post(submit_url(procedure), data)
+    assert 'aria-current="step">Thông tin người nộp' in back.content.decode()
+    forward = client.post(
+        submit_url(procedure), {"nop_ho_so-current_step": "nguoi-nop", "wizard_goto_step": "buoc-1"}
+    )
+    assert 'value="Tạp hóa Bà Tư"' in forward.content.decode()
+
+
+def test_draft_is_saved_server_side_and_resumed_in_a_new_session(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values(full_name="Phạm Văn Đồng"))
+    post_step(client, procedure, "buoc-1", business_values())
+    post_step(client, procedure, "giay-to", {}, upload_files(procedure))
+    client.logout()  # the session is gone
+    client.force_login(citizen)
+    resumed = client.get(submit_url(procedure))
+    html = resumed.content.decode()
+    assert 'aria-current="step">Xem lại và nộp' in html  # back where they left
+    assert "Phạm Văn Đồng" in html and "Giấy đề nghị.pdf" in html
+    assert Draft.objects.count() == 1 and DossierFile.objects.filter(draft__isnull=False).count() == 2
+    mine = client.get("/tai-khoan/ho-so-cua-toi/").content.decode()
+    assert procedure.display_name in mine and "Hồ sơ đang soạn" in mine
+
+
+def test_another_citizen_does_not_see_the_draft(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values(full_name="Phạm Văn Đồng"))
+    client.force_login(make_citizen())
+    assert "Phạm Văn Đồng" not in client.get(submit_url(procedure)).content.decode()
+
+
+def test_drafts_older_than_30_days_are_not_resumed_and_are_cleaned_up(client, citizen, procedure, settings):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    post_step(client, procedure, "buoc-1", business_values())
+    post_step(client, procedure, "giay-to", {}, upload_files(procedure))
+    stored = [f.file.name for f in DossierFile.objects.all()]
+    from dossiers.storage import private_storage
+
+    assert all(private_storage.exists(name) for name in stored)
+    Draft.objects.update(updated_at=timezone.now() - timedelta(days=31))
+    assert cleanup_abandoned_drafts() == 1
+    assert not Draft.objects.exists() and not DossierFile.objects.exists()
+    assert not any(private_storage.exists(name) for name in stored)
+
+
+def test_recent_drafts_and_submitted_files_survive_cleanup(client, citizen, procedure):
+    complete_wizard(client, procedure)  # submitted
+    client.get(submit_url(make_online_procedure()))  # a fresh open draft
+    Draft.objects.filter(status=DraftStatus.SUBMITTED).update(updated_at=timezone.now() - timedelta(days=40))
+    assert cleanup_abandoned_drafts() == 1  # only the old submitted draft row goes
+    assert Draft.objects.filter(status=DraftStatus.OPEN).count() == 1
+    assert DossierFile.objects.filter(dossier__isnull=False).count() == 2
+
+
+def test_cleanup_task_runs_through_the_tasks_api(client, citizen, procedure):
+    from dossiers.tasks import cleanup_abandoned_drafts_task
+
+    client.get(submit_url(procedure))
+    Draft.objects.update(updated_at=timezone.now() - timedelta(days=31))
+    result = cleanup_abandoned_drafts_task.enqueue()
+    assert result.return_value == 1 and not Draft.objects.exists()
+
+
+def test_discarding_a_draft_deletes_it(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    response = client.post(submit_url(procedure), {"huy_nhap": "1"})
+    assert response.status_code == 302 and not Draft.objects.exists()
+
+
+def test_editing_the_form_creates_a_version_and_old_dossiers_keep_theirs(client, citizen, procedure):
+    complete_wizard(client, procedure)
+    old = Dossier.objects.get()
+    form = procedure.online_form
+    steps = form.steps.raw_data
+    steps[0]["value"]["fields"][0]["label"] = "Tên hộ kinh doanh (ghi bằng chữ in hoa)"
+    form.steps = steps
+    form.save()
+    client.get(submit_url(procedure))  # a new draft freezes the edited form as version 2
+    assert FormVersion.objects.filter(form=form).count() == 2
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    html = client.get(submit_url(procedure) + "?buoc=buoc-1").content.decode()
+    assert "ghi bằng chữ in hoa" in html
+    old.refresh_from_db()
+    assert old.form_version.number == 1
+    assert old.answers.get(key="ten_ho").label == "Tên hộ kinh doanh"
+    assert client.get(f"/ho-so/{old.code}/bien-nhan/").status_code == 200
+
+
+def test_a_draft_started_before_an_edit_keeps_its_version(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    form = procedure.online_form
+    form.declaration = "Lời cam đoan mới"
+    form.save()
+    post_step(client, procedure, "buoc-1", business_values())
+    post_step(client, procedure, "giay-to", {}, upload_files(procedure))
+    assert Draft.objects.get().form_version.number == 1
+
+
+def test_submit_requires_a_verified_email_and_keeps_the_draft(client, procedure):
+    user = make_citizen(verified=False)
+    client.force_login(user)
+    response = complete_wizard(client, procedure)
+    assert response.status_code == 200
+    assert "xác minh địa chỉ thư điện tử" in response.content.decode()
+    assert not Dossier.objects.exists()
+    assert Draft.objects.get().data["step_data"]["buoc-1"]  # nothing lost
+
+
+def test_unavailable_form_and_unknown_procedure(client, citizen, procedure):
+    form = procedure.online_form
+    form.is_active = False
+    form.save()
+    response = client.get(submit_url(procedure))
+    assert response.status_code == 404 and "chưa nhận hồ sơ trực tuyến" in response.content.decode()
+    assert client.get("/ho-so/nop/9.999999/").status_code == 404
+
+
+def test_submit_button_on_the_procedure_page(procedure):
+    html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
+    assert "Nộp hồ sơ trực tuyến" in html and submit_url(procedure) in html
+    form = procedure.online_form
+    form.is_active = False
+    form.save()
+    procedure.refresh_from_db()
+    assert "Nộp hồ sơ trực tuyến" not in render_to_string(
+        "forms/_submit_button.html", {"procedure": procedure}
+    )
+
+
+def test_submit_button_absent_without_online_form():
+    procedure = make_online_procedure()
+    procedure.online_form.delete()
+    procedure.refresh_from_db()
+    assert (
+        render_to_string("forms/_submit_button.html", {"procedure": procedure}).strip().startswith("{#")
+        is False
+    )
+    assert "Nộp hồ sơ" not in render_to_string("forms/_submit_button.html", {"procedure": procedure})
