@@ -105,29 +105,49 @@ def _permission(apps, app_label: str, model: str, codename: str):
     return permission
 
 
-def _page_permission(apps, action: str):
-    return _permission(apps, "wagtailcore", "page", f"{action}_page")
+def _permissions(apps, specs: list[tuple[str, str, str]]) -> list:
+    """Permission rows for (app_label, model, codename) specs: one query when they all exist."""
+    Permission = apps.get_model("auth", "Permission")
+    found = {
+        (p.content_type.app_label, p.content_type.model, p.codename): p
+        for p in Permission.objects.filter(
+            codename__in={codename for _a, _m, codename in specs}
+        ).select_related("content_type")
+    }
+    return [found.get(spec) or _permission(apps, *spec) for spec in specs]
 
 
 def _grant_model_and_collection_perms(apps, group, role: str) -> None:
-    group.permissions.add(*[_permission(apps, *spec) for spec in MODEL_PERMISSIONS[role]])
+    group.permissions.add(*_permissions(apps, MODEL_PERMISSIONS[role]))
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     root = Collection.objects.filter(depth=1).order_by("path").first()
     if root is None:
         return
-    for codename in COLLECTION_PERMISSIONS[role]:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=_permission(apps, "wagtaildocs", "document", codename)
+    wanted = _permissions(
+        apps, [("wagtaildocs", "document", codename) for codename in COLLECTION_PERMISSIONS[role]]
+    )
+    have = set(
+        GroupCollectionPermission.objects.filter(group=group, collection=root).values_list(
+            "permission_id", flat=True
         )
+    )
+    for permission in wanted:
+        if permission.pk not in have:
+            GroupCollectionPermission.objects.create(group=group, collection=root, permission=permission)
 
 
 def _grant_page_perms(apps, group, page_id: int, actions: list[str]) -> None:
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    for action in actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page_id=page_id, permission=_page_permission(apps, action)
+    wanted = _permissions(apps, [("wagtailcore", "page", f"{action}_page") for action in actions])
+    have = set(
+        GroupPagePermission.objects.filter(group=group, page_id=page_id).values_list(
+            "permission_id", flat=True
         )
+    )
+    for permission in wanted:
+        if permission.pk not in have:
+            GroupPagePermission.objects.create(group=group, page_id=page_id, permission=permission)
 
 
 def _site_root_page_id(apps) -> int | None:

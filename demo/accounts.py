@@ -1,0 +1,86 @@
+"""Demo accounts: one per editorial role, plus an officer and an administrator.
+
+Passwords are random, generated when an account is created (or with --reset-passwords) and returned
+once so that the command can print them; nothing is hard-coded.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from agencies.models import Agency
+from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, add_agency_editor
+
+__all__ = ["ACCOUNTS", "AccountResult", "ensure_accounts", "new_password"]
+
+# username, full name, role, agency slug (agency editors only)
+ACCOUNTS = [
+    ("bientap.stp", "Biên tập viên Sở Tư pháp", "doj", None),
+    ("bientap.sxd", "Biên tập viên Sở Xây dựng", "agency", "so-xay-dung"),
+    ("nguoiduyet", "Người duyệt thủ tục", "reviewer", None),
+    ("canbo", "Cán bộ một cửa", "officer", None),
+    ("quantri", "Quản trị hệ thống", "admin", None),
+]
+ROLE_LABELS = {
+    "doj": "biên tập viên Sở Tư pháp (sửa và xuất bản mọi thủ tục)",
+    "agency": "biên tập viên cơ quan (chỉ thủ tục của cơ quan, gửi duyệt)",
+    "reviewer": "người duyệt (phê duyệt trong quy trình)",
+    "officer": "cán bộ một cửa (dùng cho nghiệp vụ hồ sơ)",
+    "admin": "quản trị hệ thống (toàn quyền)",
+}
+
+
+@dataclass
+class AccountResult:
+    username: str
+    role: str
+    created: bool
+    password: str | None  # set only when created now or reset now
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def _grant_role(user, role: str, agency_slug: str | None) -> None:
+    if role == "doj":
+        user.groups.add(Group.objects.get(name=DOJ_EDITORS_GROUP))
+    elif role == "reviewer":
+        user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    elif role == "agency":
+        add_agency_editor(user=user, agency=Agency.objects.get(slug=agency_slug))
+
+
+def ensure_accounts(*, reset_passwords: bool = False) -> list[AccountResult]:
+    User = get_user_model()
+    results = []
+    existing = {user.username: user for user in User.objects.filter(username__in=[a[0] for a in ACCOUNTS])}
+    for username, full_name, role, agency_slug in ACCOUNTS:
+        user = existing.get(username)
+        password = None
+        created = user is None
+        if created:
+            last, _sep, first = full_name.rpartition(" ")
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@demo.invalid",
+                is_staff=role != "officer",
+                is_superuser=role == "admin",
+            )
+        if created or reset_passwords:
+            password = new_password()
+            user.set_password(password)
+            user.save()
+        _grant_role(user, role, agency_slug)
+        results.append(AccountResult(username=username, role=role, created=created, password=password))
+    return results
