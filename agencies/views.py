@@ -163,8 +163,8 @@ class AgencyViewSet(SnippetViewSet):
             ],
             heading=_("Liên hệ"),
         ),
-        FieldPanel("editor_group", permission="auth.change_group"),
     ]
+    # editor_group is not edited here: `manage.py grant_agency_editor` creates the group with its permissions.
 
 
 class AdministrativeUnitViewSet(SnippetViewSet):

@@ -31,7 +31,9 @@ def catalog_index() -> ProcedureIndexPage:
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.get()
-        index = home.add_child(instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc"))
+        index = home.add_child(
+            instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
+        )
         setup_editorial_roles()
     return index
 
