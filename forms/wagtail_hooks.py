@@ -11,6 +11,11 @@ from .models import OnlineForm
 from .services import sync_upload_slots
 
 
+def _component_label(component) -> str:
+    prefix = f"{component.group}: " if component.group else ""
+    return (prefix + component.name)[:160]
+
+
 class OnlineFormAdminForm(WagtailAdminModelForm):
     """Upload slots may only point at the dossier components of the form's own procedure."""
 
@@ -27,6 +32,7 @@ class OnlineFormAdminForm(WagtailAdminModelForm):
             for form in [*formset.forms, formset.empty_form]:
                 if "component" in form.fields:
                     form.fields["component"].queryset = components
+                    form.fields["component"].label_from_instance = _component_label
                     if not procedure_id:
                         form.fields["component"].help_text = _(
                             "Lưu biểu mẫu trước: các thành phần hồ sơ của thủ tục sẽ được thêm tự động."
@@ -49,7 +55,7 @@ class OnlineFormViewSet(ModelViewSet):
     list_display = ["procedure", "is_active", "updated_at"]
     list_filter = ["is_active"]
     search_fields = ["procedure__title", "procedure__code"]
-    create_view_class = OnlineFormCreateView
+    add_view_class = OnlineFormCreateView
 
     def get_edit_handler(self):
         return ObjectList(OnlineForm.panels, base_form_class=OnlineFormAdminForm).bind_to_model(OnlineForm)
