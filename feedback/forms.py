@@ -1,6 +1,7 @@
 """Django form classes of the feedback app (public forms and the moderation action forms)."""
 
 from django import forms as djforms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
@@ -104,6 +105,9 @@ class FeedbackForm(AbuseProtectedForm):
     def __init__(self, *args, kind_initial: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["message"].help_text = gettext(
+            "Từ %(min)d đến %(max)d ký tự. Xin đừng ghi số giấy tờ tùy thân hay thông tin riêng tư khác vào nội dung."
+        ) % {"min": MESSAGE_MIN_LENGTH, "max": MESSAGE_MAX_LENGTH}
         if kind_initial:
             self.fields["kind"].initial = kind_initial
 
