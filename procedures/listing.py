@@ -299,6 +299,21 @@ def catalog_facets(
 
 
 # --- The listing -------------------------------------------------------------------------------
+def _page_in_vietnamese_order(qs: QuerySet, *, page_number, per_page: int) -> PaginatorPage:
+    """One page of `qs` sorted by name in Vietnamese order ("Đăng ký" next to "Dân", not after "Z").
+
+    Database collations differ (SQLite and PostgreSQL "C" sort by code point), so the ordering is
+    done here on (id, name) pairs — a few thousand short rows — and only the page's rows are loaded.
+    """
+    pairs = qs.order_by().values_list("pk", "official_name", "title").distinct()
+    ids = [pk for pk, _name, _title in sorted(pairs, key=lambda row: (sort_key(row[1] or row[2]), row[0]))]
+    page = Paginator(ids, per_page).get_page(page_number)
+    rows = qs.filter(pk__in=list(page.object_list)).select_related("field", "implementing_agency")
+    by_pk = {row.pk: row for row in rows.prefetch_related("levels").order_by()}
+    page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+    return page
+
+
 def list_procedures(
     *,
     filters: CatalogFilters,
@@ -314,13 +329,7 @@ def list_procedures(
     """
     filters, field_obj, agency_obj, ignored = _validate(filters)
     base = _base_queryset(root)
-    results = (
-        _apply(base, filters)
-        .select_related("field", "implementing_agency")
-        .prefetch_related("levels")
-        .order_by("title", "pk")
-    )
-    page = Paginator(results, per_page).get_page(page_number)
+    page = _page_in_vietnamese_order(_apply(base, filters), page_number=page_number, per_page=per_page)
     facets = _facets(base, filters, FILTER_NAMES, base_url)
     # A chosen field or agency with no result under the other filters still shows as chosen.
     for name, obj in (("field", field_obj), ("agency", agency_obj)):

@@ -274,3 +274,29 @@ def test_abolished_only_with_filter_in_html(client, catalog):
     html = client.get("/thu-tuc-hanh-chinh/", {"status": ProcedureStatus.ABOLISHED}).content.decode()
     assert "Giao đất" in html
     assert "Đã bãi bỏ" in html
+
+
+def test_results_are_in_vietnamese_alphabetical_order():
+    index = catalog_index()
+    field = FieldFactory(name="Thứ tự", slug="thu-tu")
+    for title in [
+        "Xác nhận tình trạng hôn nhân",
+        "Đăng ký khai sinh",
+        "Cấp bản sao",
+        "Dân tộc",
+        "Ân xá",
+        "Bổ sung",
+    ]:
+        make_procedure(index=index, title=title, field=field, level_codes=("commune", "province"))
+    listing = list_procedures(filters=CatalogFilters(field="thu-tu"), root=index)
+    assert [p.title for p in listing.page.object_list] == [
+        "Ân xá",
+        "Bổ sung",
+        "Cấp bản sao",
+        "Dân tộc",
+        "Đăng ký khai sinh",
+        "Xác nhận tình trạng hôn nhân",
+    ]
+    # With an M2M filter (a join) every procedure still appears once.
+    listing = list_procedures(filters=CatalogFilters(field="thu-tu", level="commune"), root=index)
+    assert listing.total == 6

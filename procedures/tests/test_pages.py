@@ -315,3 +315,22 @@ def test_source_note_only_when_the_text_says_more():
     assert source_note("Lệ phí : 50.000 Đồng", "50.000 đồng") == ""
     assert source_note("7 Ngày làm việc", "7 ngày làm việc") == ""
     assert source_note("Miễn phí(Chưa quy định.)", "Miễn phí") == "Miễn phí(Chưa quy định.)"
+
+
+@pytest.mark.django_db
+def test_preview_of_unsaved_changes_renders(client):
+    """Editors preview a page whose new rows exist only in memory (modelcluster)."""
+    from procedures.models import DossierComponent, ProcedureChannel
+
+    page = make_full_procedure()
+    page.title = "Đăng ký khai sinh (bản xem trước)"
+    page.official_name = page.title
+    page.channels = [ProcedureChannel(kind="postal", label="Bưu chính", fee_amount=25000)]
+    page.components = [DossierComponent(group="Mới", name="Giấy tờ mới thêm")]
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "Đăng ký khai sinh (bản xem trước)" in html
+    assert "25.000 đồng" in html and "Giấy tờ mới thêm" in html
+    index_preview = catalog_index().make_preview_request()
+    assert index_preview.status_code == 200
