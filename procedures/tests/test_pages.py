@@ -263,7 +263,10 @@ def test_english_interface(client):
     client.cookies["django_language"] = "en"
     html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="en">' in html
-    assert "1,500,000" in html
+    # The interface is translated (locale/en); the procedure's own content stays as published.
+    assert "1,500,000 VND" in html
+    assert "At a glance" in html and "Processing time" in html and "Skip to main content" in html
+    assert "<h1>Đăng ký kết hôn</h1>" in html
 
 
 # --- Error pages -------------------------------------------------------------------------------------
