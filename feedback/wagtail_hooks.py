@@ -4,12 +4,14 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .admin_forms import SurveyAdminForm
 from .models import ServiceRating, Survey
 from .views.admin import (
     ModerationDetailView,
@@ -67,6 +69,7 @@ class SurveyViewSet(ModelViewSet):
     list_filter = ["year"]
     search_fields = ["title"]
     copy_view_enabled = False
+    edit_handler = ObjectList(Survey.panels, base_form_class=SurveyAdminForm)
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

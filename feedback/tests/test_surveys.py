@@ -408,3 +408,47 @@ def test_results_need_survey_permission(client, answered, agency_moderator):
         response = client.get(reverse(f"feedback_surveys:{name}", args=[answered.pk]))
         assert response.status_code in (302, 403)
         assert not re.search("Tốt|Chậm", response.content.decode(errors="replace"))
+
+
+def edit_data(survey, *, delete=None, kinds=None):
+    questions = list(survey.questions.all())
+    data = builder_data(
+        [(kinds.get(x.pk, x.kind) if kinds else x.kind, x.text, x.choices) for x in questions],
+        title=survey.title,
+        slug=survey.slug,
+        year=str(survey.year),
+        opens_on=survey.opens_on.isoformat(),
+        closes_on=survey.closes_on.isoformat(),
+    )
+    data["questions-INITIAL_FORMS"] = str(len(questions))
+    for i, question in enumerate(questions):
+        data[f"questions-{i}-id"] = str(question.pk)
+        data[f"questions-{i}-required"] = "on" if question.required else ""
+        if delete == question.pk:
+            data[f"questions-{i}-DELETE"] = "1"
+    return data
+
+
+def test_answered_questions_cannot_be_removed_or_change_kind(client, answered, survey_editor):
+    client.force_login(survey_editor)
+    url = reverse("feedback_surveys:edit", args=[answered.pk])
+    text_question = q(answered, QuestionKind.TEXT)
+    response = client.post(url, edit_data(answered, delete=text_question.pk))
+    assert response.status_code == 200
+    assert "không xóa được" in response.content.decode()
+    assert SurveyAnswer.objects.filter(question=text_question).count() == 2
+    rating = q(answered, QuestionKind.RATING)
+    response = client.post(url, edit_data(answered, kinds={rating.pk: QuestionKind.TEXT}))
+    assert "không đổi loại được" in response.content.decode()
+    rating.refresh_from_db()
+    assert rating.kind == QuestionKind.RATING
+    # unanswered questions can go; answered ones can be reworded
+    extra = SurveyQuestion.objects.create(
+        survey=answered, sort_order=9, kind=QuestionKind.TEXT, text="Câu thừa"
+    )
+    data = edit_data(answered, delete=extra.pk)
+    data["questions-0-text"] = "Cán bộ hướng dẫn có dễ hiểu không?"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not SurveyQuestion.objects.filter(pk=extra.pk).exists()
+    assert q(answered, QuestionKind.SINGLE).text == "Cán bộ hướng dẫn có dễ hiểu không?"
