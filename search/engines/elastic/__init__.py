@@ -1,0 +1,3 @@
+from .engine import ElasticEngine, make_transport
+
+__all__ = ["ElasticEngine", "make_transport"]
