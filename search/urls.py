@@ -6,4 +6,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("goi-y/", views.autocomplete, name="autocomplete"),
 ]
