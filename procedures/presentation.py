@@ -217,10 +217,12 @@ def build_procedure_view(page) -> ProcedureView:
         if unsplit and not time_limit and not fee:
             time_note, fee_note = unsplit, _("Ghi chung với thời hạn giải quyết.")
         kind = str(ChannelKind(channel.kind).label) if channel.kind in ChannelKind.values else channel.kind
+        # The known kinds read in the citizen's language; "other" keeps the source's own wording.
+        label = channel.label.strip() if channel.kind == ChannelKind.OTHER or not kind else kind
         channels.append(
             ChannelRow(
                 kind=kind,
-                label=channel.label.strip(),
+                label=label or kind,
                 time_limit=time_limit,
                 time_note=time_note,
                 fee=fee,

@@ -267,6 +267,7 @@ def test_english_interface(client):
     assert "1,500,000 VND" in html
     assert "At a glance" in html and "Processing time" in html and "Skip to main content" in html
     assert "<h1>Đăng ký kết hôn</h1>" in html
+    assert '<th scope="row">In person</th>' in html  # a known channel kind reads in English
 
 
 # --- Error pages -------------------------------------------------------------------------------------
