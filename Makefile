@@ -45,7 +45,7 @@ test-sqlite: setup-dev
 	$(VENV)/bin/pytest -p no:cacheprovider
 
 test-postgres: setup-dev
-	bash tests/scripts/with-postgres.sh $(VENV)/bin/pytest -p no:cacheprovider -m "not browser"
+	bash tests/scripts/with-postgres.sh $(VENV)/bin/pytest -p no:cacheprovider -m "not browser and not slow"
 
 test: system-deps lint check test-sqlite test-postgres
 
