@@ -50,14 +50,15 @@ class AnswerData:
 
 
 # --- Drafts ------------------------------------------------------------------------------------
-def open_draft(*, user, form_version) -> Draft:
+def open_draft(*, user, form) -> Draft:
     """The user's open draft for this online form (whatever version it started on), or a new one
-    on `form_version`. A draft started on an older version keeps that version."""
+    on the form's current version (frozen now if the definition changed). A draft started on an
+    older version keeps that version."""
     retention = timedelta(days=settings.DOSSIER_DRAFT_RETENTION_DAYS)
     draft = (
         Draft.objects.filter(
             user=user,
-            form_version__form_id=form_version.form_id,
+            form_version__form=form,
             status=DraftStatus.OPEN,
             updated_at__gte=timezone.now() - retention,
         )
@@ -66,7 +67,9 @@ def open_draft(*, user, form_version) -> Draft:
         .first()
     )
     if draft is None:
-        draft = Draft.objects.create(user=user, form_version=form_version)
+        from forms.services import current_version
+
+        draft = Draft.objects.create(user=user, form_version=current_version(form))
     return draft
 
 

@@ -30,7 +30,7 @@ from procedures.services import find_by_code
 
 from .addresses import format_address
 from .constants import APPLICANT_STEP_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
-from .services import active_form_for, current_version
+from .services import active_form_for
 from .steps import ReviewForm, UploadsForm, step_form_class
 
 __all__ = ["DraftStorage", "SubmissionWizard"]
@@ -85,7 +85,7 @@ class SubmissionWizard(WizardView):
             if replay is not None:
                 return HttpResponseRedirect(reverse("dossiers:receipt", args=[replay.code]))
         self.procedure = procedure
-        self.draft = open_draft(user=request.user, form_version=current_version(online_form))
+        self.draft = open_draft(user=request.user, form=online_form)
         self.schema = self.draft.form_version.schema
         self.form_list = build_form_list(self.schema)
         request._submission_draft = self.draft

@@ -13,7 +13,6 @@ from dossiers.codes import format_code, next_sequence
 from dossiers.constants import DraftStatus
 from dossiers.models import DailySequence, Dossier, DossierAnswer, DossierFile, Draft, StatusChange
 from dossiers.services import AnswerData, open_draft, save_upload, submit_draft
-from forms.services import current_version
 
 from .factories import make_citizen, make_online_procedure, pdf_bytes
 
@@ -29,7 +28,7 @@ ANSWERS = [AnswerData("buoc-1", "Bước 1", "ten_ho", "Tên hộ", "text", "T�
 
 def _draft(procedure, user=None):
     user = user or make_citizen()
-    draft = open_draft(user=user, form_version=current_version(procedure.online_form))
+    draft = open_draft(user=user, form=procedure.online_form)
     slot = draft.form_version.schema["uploads"][0]
     from django.core.files.uploadedfile import SimpleUploadedFile
 
