@@ -5,6 +5,7 @@ import re
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..presentation import (
@@ -113,3 +114,11 @@ def breadcrumb_trail(context, page, *extra):
     crumbs.append((page.title, page.get_url(request=request)))
     crumbs += [(label, "") for label in extra if label]
     return crumbs
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="vi"` on published content when the interface is in another language (WCAG 3.1.2)."""
+    if (get_language() or "vi").split("-")[0] == "vi":
+        return ""
+    return mark_safe(' lang="vi"')

@@ -266,8 +266,9 @@ def test_english_interface(client):
     # The interface is translated (locale/en); the procedure's own content stays as published.
     assert "1,500,000 VND" in html
     assert "At a glance" in html and "Processing time" in html and "Skip to main content" in html
-    assert "<h1>Đăng ký kết hôn</h1>" in html
     assert '<th scope="row">In person</th>' in html  # a known channel kind reads in English
+    # Published content stays Vietnamese and says so to screen readers (WCAG 3.1.2).
+    assert '<h1 lang="vi">Đăng ký kết hôn</h1>' in html
 
 
 # --- Error pages -------------------------------------------------------------------------------------
