@@ -127,9 +127,10 @@ class MemoryEngine(Engine):
         docs = index.docs
         result = []
         for score, doc_index in ranked:
-            common = docs[doc_index].name_words & asked_words
+            doc = docs[doc_index]
+            common = doc.name_words & asked_words
             found = sum(asked[word] for word in common)
-            matched_name = sum(word_idf[word] for word in common)
+            matched_name = sum(word_idf[word] for word in doc.head_words & asked_words)
             bonus = 1.0 + config.name_coverage_weight * found / asked_mass
             bonus += config.name_precision_weight * matched_name / index.name_mass(doc_index)
             result.append((score * bonus, doc_index))

@@ -7,6 +7,7 @@ version token changes: documents are rewritten (new primary key) on every change
 set of primary keys tells what to drop and what to load, whatever order transactions committed in.
 """
 
+import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -15,11 +16,12 @@ from math import log
 
 from procedures.constants import ProcedureStatus
 
-from ...text import BIGRAM_JOINER, bigrams, code_term
+from ...text import BIGRAM_JOINER, bigrams, code_term, fold
 
 __all__ = ["ACTIVE_MARK", "DOCUMENT_COLUMNS", "Doc", "MemoryIndex", "RankingConfig"]
 
 ABOLISHED = ProcedureStatus.ABOLISHED.value
+_PARENTHESES = re.compile(r"\([^)]*\)?")
 # Values of MemoryIndex.alive: removed, active, abolished (shown only when asked for).
 DEAD_MARK, ACTIVE_MARK, ABOLISHED_MARK = 0, 1, 2
 TEXT_FIELDS = ("name", "keywords", "field", "agency", "body")
@@ -86,6 +88,7 @@ class Doc:
     status: str
     successor_id: int | None
     name_words: frozenset
+    head_words: frozenset  # the name without its parenthesised qualifiers ("(thực hiện tại cấp tỉnh)")
     name_folded: str
 
 
@@ -142,6 +145,7 @@ class MemoryIndex:
         config = self.config
         doc_index = len(self.docs)
         name_words = frozenset(word for word in (row.get("name_folded") or "").split())
+        head_words = frozenset(fold(_PARENTHESES.sub(" ", row["name"] or "")).split()) or name_words
         self.docs.append(
             Doc(
                 pk=row["id"],
@@ -159,6 +163,7 @@ class MemoryIndex:
                 status=row["status"],
                 successor_id=row["successor_id"],
                 name_words=name_words,
+                head_words=head_words,
                 name_folded=" ".join((row.get("name_folded") or "").split()),
             )
         )
@@ -283,6 +288,6 @@ class MemoryIndex:
         value = cache.get(doc_index)
         if value is None:
             value = cache[doc_index] = (
-                sum(self.idf(self.df(word)) for word in self.docs[doc_index].name_words) or 1.0
+                sum(self.idf(self.df(word)) for word in self.docs[doc_index].head_words) or 1.0
             )
         return value
