@@ -32,6 +32,10 @@ def record_level_on_publish(sender, instance, revision=None, **kwargs):
 def record_level_on_unpublish(sender, instance, **kwargs):
     if not isinstance(instance, ProcedurePage):
         return
+    # Wagtail unpublishes a live page without saving it just before deleting it (pre_delete): the
+    # row is still live in the database then. A record written now would point at a deleted page.
+    if ProcedurePage.objects.filter(pk=instance.pk, live=True).exists():
+        return
     from .services.history import record_level
 
     record_level(
