@@ -55,3 +55,14 @@ def pytest_collection_modifyitems(config, items):
 def pytest_configure(config):
     # pytest-django's live_server with sync Playwright runs in an event loop thread.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _default_locale(request):
+    """Transactional tests (live_server) flush the tables after each test, data migrations included;
+    Wagtail needs its default Locale back for the next one."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
