@@ -164,10 +164,10 @@ class MemoryEngine(Engine):
         depth = config.rerank_depth
         top = nlargest(depth, candidates)
         reranked = self._rerank(index, query, top)
-        best = reranked[0][0]
-        floor = config.cutoff * best
-        kept = [item for item in reranked if item[0] >= floor]
+        kept = [item for item in reranked if item[0] >= config.cutoff * reranked[0][0]]
         if len(top) == depth:
+            # Beyond the re-ranked head, raw scores are compared with the raw best score.
+            floor = config.cutoff * top[0][0]
             seen = {doc_index for _score, doc_index in top}
             rest = [item for item in candidates if item[0] >= floor and item[1] not in seen]
             rest.sort(key=lambda item: (-item[0], item[1]))

@@ -62,7 +62,7 @@ class RankingConfig:
     bigram_weight: float = 1.5  # a query's syllable pair counts this much more than a single syllable
     common_share: float = 0.08  # terms in more docs than this share only add to docs found by rarer terms
     min_common_df: int = 200
-    common_pool: int = 200  # candidates that common terms are added to
+    common_pool: int = 100  # candidates that common terms are added to
     min_idf: float = 0.0  # terms rarer than this (in nearly every document) are ignored
     cutoff: float = 0.3  # results scoring under this share of the best score are not counted
     rerank_depth: int = 100

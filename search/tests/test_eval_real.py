@@ -1,0 +1,43 @@
+"""Quality on the real evaluation sets, with both detailed catalog files imported by the real importer.
+
+Targets of the search issue: keyword set R@1 ≥ 0.85 and MRR ≥ 0.90 (reached, asserted); FAQ set
+R@1 ≥ 0.90 and MRR ≥ 0.93 (not reached: the figures measured when this was written are asserted as a
+regression floor, see docs/adr/0001-search.md); stripping diacritics changes no score by more than 0.02.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from conftest import shared_file
+from search.evaluation import evaluate, load_cases
+
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data, pytest.mark.slow]
+
+FAQ_KEYS = {"query_key": "question", "gold_key": "ma_thu_tuc_khop_trong_bo_du_lieu"}
+
+
+def test_evaluation_sets_on_the_imported_catalog(starting_synonyms):
+    national = shared_file("catalog/national-ministries-2642.jsonl")
+    defence = shared_file("catalog/defence-ministry-207.jsonl")
+    keywords = shared_file("eval/keyword-queries-dev.jsonl")
+    faq = shared_file("eval/faq-labeled-169.jsonl")
+    call_command("import_procedures", str(national), str(defence), verbosity=0)
+
+    reports = {}
+    for name, path, keys in (("keywords", keywords, {}), ("faq", faq, FAQ_KEYS)):
+        for strip in (False, True):
+            cases, _skipped = load_cases(path, strip=strip, **keys)
+            reports[name, strip] = evaluate(cases)
+            print(name, "no diacritics" if strip else "as given", reports[name, strip].line())
+
+    kw, faq_report = reports["keywords", False], reports["faq", False]
+    assert kw.n == 30 and faq_report.n == 138
+    assert kw.recall_at_1 >= 0.85 and kw.mrr >= 0.90  # the issue's target
+    assert kw.recall_at_10 >= 0.95
+    # Regression floor, below the issue's target (R@1 0.90, MRR 0.93): measured 0.841 / 0.903.
+    assert faq_report.recall_at_1 >= 0.83 and faq_report.mrr >= 0.89
+    assert faq_report.recall_at_10 >= 0.95
+    for name in ("keywords", "faq"):
+        given, stripped = reports[name, False], reports[name, True]
+        for metric in ("recall_at_1", "recall_at_10", "mrr"):
+            assert abs(getattr(given, metric) - getattr(stripped, metric)) <= 0.02, (name, metric)
