@@ -20,7 +20,7 @@ from roadmap.levels import level43
 from roadmap.models import ProcedureLevelRecord, RoadmapItem
 
 from .exports import CONTENT_TYPES, table_to_csv, table_to_json
-from .services import TABLE_TITLES, TABLES, build_table, parse_query
+from .services import PUBLIC_DATASETS, TABLE_TITLES, build_table, parse_query
 
 __all__ = ["catalog", "index", "statistics"]
 
@@ -95,9 +95,7 @@ def index(request):
             "fields": CATALOG_FIELDS,
         }
     ]
-    for slug in TABLES:
-        if slug == "lich-su":
-            continue
+    for slug in PUBLIC_DATASETS:
         datasets.append(
             {
                 "id": f"thong-ke/{slug}",
@@ -184,7 +182,7 @@ def _add_headers(response, last_updated):
 
 @require_GET
 def statistics(request, table, fmt):
-    if table not in TABLES or table == "lich-su" or fmt not in ("json", "csv"):
+    if table not in PUBLIC_DATASETS or fmt not in ("json", "csv"):
         raise Http404
     query = parse_query(request.GET)
     data = build_table(table, query)

@@ -11,9 +11,10 @@ from roadmap.constants import TargetKind
 from roadmap.models import Roadmap
 
 from .charts import Bar, Series, bar_chart, format_number, line_chart
-from .services.tables import TABLE_TITLES, Table, years_of
+from .services.registry import TABLE_TITLES
+from .services.tables import Table, years_of
 
-__all__ = ["agencies_chart", "export_links", "picker_context", "yearly_chart"]
+__all__ = ["agencies_chart", "export_links", "monthly_chart", "picker_context", "yearly_chart"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 
@@ -107,3 +108,14 @@ def export_links(query, slugs) -> list[dict]:
         ]
         rows.append({"slug": slug, "title": TABLE_TITLES[slug], "links": links})
     return rows
+
+
+def monthly_chart(months: Table):
+    """Dossiers submitted per month (bars), with the month's on-time count in the description."""
+    bars = [Bar(row["name"], row["submitted"]) for row in months.rows]
+    desc = "; ".join(
+        _("%(month)s: %(n)s hồ sơ, %(on_time)s đúng hạn, %(late)s trễ hạn")
+        % {"month": row["name"], "n": row["submitted"], "on_time": row["on_time"], "late": row["late"]}
+        for row in months.rows
+    )
+    return bar_chart(title=_("Hồ sơ nộp theo tháng"), desc=desc or _("Chưa có hồ sơ."), bars=bars, unit="")

@@ -16,8 +16,25 @@ from roadmap.models import Roadmap
 
 from . import report
 from .exports import CONTENT_TYPES, table_to_csv, table_to_json, tables_to_xlsx
-from .presentation import EXPORT_FORMATS, agencies_chart, export_links, picker_context, yearly_chart
-from .services import TABLES, build_table, catalog_figures, item_progress, parse_query, pct
+from .presentation import (
+    EXPORT_FORMATS,
+    agencies_chart,
+    export_links,
+    monthly_chart,
+    picker_context,
+    yearly_chart,
+)
+from .services import (
+    TABLES,
+    build_table,
+    catalog_figures,
+    item_progress,
+    measured_processing,
+    parse_query,
+    pct,
+    usage_period,
+)
+from .services.index766 import index766_detail_table, index766_table
 from .services.tables import (
     agencies_table,
     items_table,
@@ -26,6 +43,7 @@ from .services.tables import (
     yearly_table,
     years_of,
 )
+from .services.usage import forms_table, usage_table
 
 
 def _summary(query) -> dict:
@@ -57,10 +75,39 @@ def province(request):
         "agencies": agencies,
         "agencies_chart": agencies_chart(agencies, query=query),
         "item_counts": _item_counts(items),
-        "exports": export_links(query, ["muc-tieu", "theo-nam", "co-quan", "hang-muc", "thu-tuc-hang-muc"]),
+        **_usage_context(query, groups=["agency", "month"]),
+        "exports": export_links(
+            query,
+            ["muc-tieu", "theo-nam", "co-quan", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS],
+        ),
         "report_years": years_of(query) if query.roadmap else [],
     }
     return render(request, "stats/province.html", context)
+
+
+USAGE_EXPORTS = [
+    "su-dung-thu-tuc",
+    "su-dung-co-quan",
+    "su-dung-thang",
+    "bieu-mau",
+    "chi-so-766",
+    "chi-so-766-chi-tiet",
+]
+
+
+def _usage_context(query, *, groups: list[str]) -> dict:
+    """Usage tables, the monthly chart, online forms and the Decision 766 index for a page."""
+    context = {f"usage_{group}": usage_table(query, group=group) for group in groups}
+    months = context.get("usage_month")
+    if months is not None:
+        context["usage_chart"] = monthly_chart(months)
+    context.update(
+        forms=forms_table(query),
+        index766=index766_table(query),
+        index766_detail=index766_detail_table(query),
+        usage_period=usage_period(query),
+    )
+    return context
 
 
 def _item_counts(items) -> list[tuple[str, str, int]]:
@@ -88,7 +135,10 @@ def agency(request, slug):
         "yearly_chart": yearly_chart(yearly, query=query, scope=agency_obj.name),
         "items": items_table(query),
         "item_counts": _item_counts(items),
-        "exports": export_links(query, ["muc-tieu", "theo-nam", "hang-muc", "thu-tuc-hang-muc"]),
+        **_usage_context(query, groups=["procedure", "month"]),
+        "exports": export_links(
+            query, ["muc-tieu", "theo-nam", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS]
+        ),
     }
     return render(request, "stats/agency.html", context)
 
@@ -109,7 +159,9 @@ def procedure(request, code):
         "procedure": page,
         "history": history,
         "links": links,
-        "exports": export_links(query, ["lich-su"]),
+        "usage_month": usage_table(query, group="month"),
+        "processing": measured_processing(page),
+        "exports": export_links(query, ["lich-su", "su-dung-thang"]),
     }
     return render(request, "stats/procedure.html", context)
 

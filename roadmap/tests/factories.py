@@ -7,7 +7,7 @@ from decimal import Decimal
 from agencies.constants import AgencyKind
 from agencies.models import Agency
 from home.models import HomePage
-from procedures.constants import ChannelKind, ImplementationLevel, OnlineLevel
+from procedures.constants import ChannelKind, ImplementationLevel, OnlineLevel, TimeUnit
 from procedures.models import (
     DossierComponent,
     ImplementationLevelRecord,
@@ -63,7 +63,14 @@ def make_procedure(
         applicants="Công dân Việt Nam" if complete else "",
     )
     if complete:
-        page.channels = [ProcedureChannel(kind=ChannelKind.DIRECT, time_limit_text="5 ngày làm việc")]
+        page.channels = [
+            ProcedureChannel(
+                kind=ChannelKind.DIRECT,
+                time_limit_text="5 ngày làm việc",
+                time_limit_value=Decimal(5),
+                time_limit_unit=TimeUnit.WORKING_DAYS,
+            )
+        ]
         page.components = [DossierComponent(name="Tờ khai")]
         page.results = [ProcedureResult(name="Giấy chứng nhận")]
         if agency is None:

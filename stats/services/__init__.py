@@ -13,10 +13,13 @@ from .figures import (
 )
 from .items import ItemProgress, item_progress, linked_procedures
 from .query import StatsQuery, default_roadmap, parse_query
-from .tables import TABLE_TITLES, TABLES, Column, Table, build_table, pct, procedure_history_table
+from .registry import PUBLIC_DATASETS, TABLE_TITLES, TABLES, build_table
+from .tables import Column, Table, pct, procedure_history_table
 from .targets import TargetResult, evaluate_target, evaluate_targets
+from .usage import measured_processing, usage_period
 
 __all__ = [
+    "PUBLIC_DATASETS",
     "FIGURE_FILTERS",
     "TABLES",
     "TABLE_TITLES",
@@ -35,8 +38,10 @@ __all__ = [
     "in_force_records",
     "item_progress",
     "linked_procedures",
+    "measured_processing",
     "one_stop_figures",
     "parse_query",
     "pct",
     "procedure_history_table",
+    "usage_period",
 ]

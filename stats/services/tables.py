@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
 from procedures.constants import OnlineLevel
@@ -23,7 +22,19 @@ from .items import item_progress
 from .query import StatsQuery
 from .targets import evaluate_targets, frame_labels
 
-__all__ = ["TABLES", "TABLE_TITLES", "Column", "Table", "build_table", "pct"]
+__all__ = [
+    "Column",
+    "Table",
+    "agencies_table",
+    "history_table",
+    "items_table",
+    "links_table",
+    "pct",
+    "procedure_history_table",
+    "targets_table",
+    "yearly_table",
+    "years_of",
+]
 
 
 @dataclass
@@ -283,27 +294,3 @@ def procedure_history_table(procedure) -> Table:
             }
         )
     return table
-
-
-TABLES = {
-    "muc-tieu": targets_table,
-    "co-quan": agencies_table,
-    "theo-nam": yearly_table,
-    "hang-muc": items_table,
-    "thu-tuc-hang-muc": links_table,
-    "lich-su": history_table,
-}
-
-
-TABLE_TITLES = {
-    "muc-tieu": gettext_lazy("Mục tiêu của lộ trình"),
-    "co-quan": gettext_lazy("Theo cơ quan thực hiện"),
-    "theo-nam": gettext_lazy("Diễn biến theo năm"),
-    "hang-muc": gettext_lazy("Hạng mục của lộ trình"),
-    "thu-tuc-hang-muc": gettext_lazy("Thủ tục thực hiện các hạng mục"),
-    "lich-su": gettext_lazy("Lịch sử mức độ"),
-}
-
-
-def build_table(slug: str, query: StatsQuery) -> Table:
-    return TABLES[slug](query)

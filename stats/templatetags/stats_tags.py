@@ -58,3 +58,11 @@ def percent(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def measured_processing(procedure):
+    """Median / p90 processing working days of the last 12 months and the legal limit (stats.services)."""
+    from stats.services import measured_processing as measure
+
+    return measure(procedure)

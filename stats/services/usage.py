@@ -1,0 +1,322 @@
+"""Usage of online services, from the usage summary (stats.DossierUsage), in the database.
+
+Per procedure, agency and month: dossiers submitted (online / at the counter), accepted, refused,
+finished on time, late, still open past due, the median and 90th percentile of processing time in
+working days (against the legal limit), the online share, and the completion of online forms.
+Definitions: docs/statistics.md.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.fields.json import KT
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from dossiers.constants import DraftStatus
+from dossiers.models import Draft
+from forms.models import FormVersion
+from procedures.constants import ChannelKind, TimeUnit
+from procedures.models import ProcedureChannel, ProcedurePage
+
+from ..constants import Channel
+from ..models import DossierUsage
+from .tables import Column, Table, pct
+
+__all__ = [
+    "ABANDONED_AFTER_DAYS",
+    "UsagePeriod",
+    "forms_table",
+    "legal_limit_days",
+    "measured_processing",
+    "percentile",
+    "usage_by",
+    "usage_table",
+    "usage_period",
+]
+
+ABANDONED_AFTER_DAYS = 2  # an open draft untouched this long counts as abandoned at its current step
+
+
+@dataclass
+class UsagePeriod:
+    first: datetime.date  # first day of the first month
+    last: datetime.date  # last day of the period (or today)
+
+    @property
+    def months(self) -> tuple[datetime.date, datetime.date]:
+        return self.first.replace(day=1), self.last.replace(day=1)
+
+
+def usage_period(query) -> UsagePeriod:
+    """A year picked → that year (to today); a date → the 12 months ending that month; default: 12 months."""
+    today = timezone.localdate()
+    if query.year:
+        return UsagePeriod(datetime.date(query.year, 1, 1), min(today, datetime.date(query.year, 12, 31)))
+    end = query.day
+    start_month = (end.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
+    return UsagePeriod(start_month, end)
+
+
+def percentile(histogram: list[tuple[int, int]], p: float) -> int | None:
+    """Nearest-rank percentile from (value, count) pairs: the smallest value v with count(≤ v) ≥ p·N."""
+    total = sum(n for _, n in histogram)
+    if not total:
+        return None
+    rank = max(1, -(-int(p * 1000) * total // 1000))  # ceil(p·N) without floats
+    seen = 0
+    for value, n in sorted(histogram):
+        seen += n
+        if seen >= rank:
+            return value
+    return None
+
+
+def _rows(period: UsagePeriod, *, agency_id=None, procedure_id=None):
+    first, last = period.months
+    qs = DossierUsage.objects.filter(month__gte=first, month__lte=last)
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    if procedure_id is not None:
+        qs = qs.filter(procedure_id=procedure_id)
+    return qs
+
+
+def _aggregates(as_of: datetime.date) -> dict:
+    """Counts, keyed with a "n_" prefix (a key must not shadow a field of DossierUsage in SQL)."""
+    counts = {
+        "submitted": Count("pk"),
+        "online": Count("pk", filter=Q(channel=Channel.ONLINE)),
+        "counter": Count("pk", filter=~Q(channel=Channel.ONLINE)),
+        "accepted": Count("pk", filter=Q(accepted_on__isnull=False)),
+        "refused": Count("pk", filter=Q(refused=True)),
+        "finished": Count("pk", filter=Q(finished_on__isnull=False)),
+        "on_time": Count("pk", filter=Q(on_time=True)),
+        "late": Count("pk", filter=Q(on_time=False)),
+        "open_past_due": Count("pk", filter=Q(closed=False, due_date__lt=as_of)),
+        "open_in_time": Count(
+            "pk", filter=Q(closed=False) & (Q(due_date__gte=as_of) | Q(due_date__isnull=True))
+        ),
+    }
+    return {f"n_{key}": value for key, value in counts.items()}
+
+
+def _unprefix(figures: dict) -> dict:
+    return {key.removeprefix("n_"): value for key, value in figures.items()}
+
+
+def usage_by(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=None) -> dict:
+    """{group value: figures} for group in "procedure", "agency", "month" or "all"; one grouped query
+    for the counts and one for the processing-time histogram."""
+    rows = _rows(period, agency_id=agency_id, procedure_id=procedure_id)
+    key = {"procedure": "procedure_id", "agency": "agency_id", "month": "month", "all": None}[group]
+    aggregates = _aggregates(period.last)
+    if key is None:
+        result = {None: _unprefix(rows.aggregate(**aggregates))}
+        histogram_rows = (
+            rows.filter(processing_days__isnull=False).values("processing_days").annotate(n=Count("pk"))
+        )
+        histograms = {None: [(r["processing_days"], r["n"]) for r in histogram_rows]}
+    else:
+        result = {r.pop(key): _unprefix(r) for r in rows.values(key).annotate(**aggregates).order_by()}
+        histograms: dict = {}
+        for r in (
+            rows.filter(processing_days__isnull=False)
+            .values(key, "processing_days")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            histograms.setdefault(r[key], []).append((r["processing_days"], r["n"]))
+    for value, figures in result.items():
+        histogram = histograms.get(value, [])
+        figures["median_days"] = percentile(histogram, 0.5)
+        figures["p90_days"] = percentile(histogram, 0.9)
+        # Online share only means something once counter dossiers are registered too.
+        figures["online_pct"] = pct(figures["online"], figures["submitted"]) if figures["counter"] else None
+    return result
+
+
+def legal_limit_days(procedure_ids) -> dict[int, int]:
+    """The legal time limit in working days per procedure: its online channel's, else the shortest."""
+    in_working_days = ProcedureChannel.objects.filter(
+        page_id=OuterRef("pk"), time_limit_unit=TimeUnit.WORKING_DAYS, time_limit_value__isnull=False
+    )
+    online = in_working_days.filter(kind=ChannelKind.ONLINE).order_by("time_limit_value")
+    shortest = in_working_days.order_by("time_limit_value")
+    rows = (
+        ProcedurePage.objects.filter(pk__in=list(procedure_ids))
+        .annotate(
+            online=Subquery(online.values("time_limit_value")[:1]),
+            any_limit=Subquery(shortest.values("time_limit_value")[:1]),
+        )
+        .values_list("pk", "online", "any_limit")
+    )
+    result = {}
+    for pk, online_limit, any_limit in rows:
+        value = online_limit if online_limit is not None else any_limit
+        if value is not None:
+            result[pk] = int(value)
+    return result
+
+
+def _usage_columns(first_label: str, *, with_limit: bool = False) -> list[Column]:
+    columns = [
+        Column("name", first_label),
+        Column("submitted", _("Hồ sơ nộp"), "int"),
+        Column("online", _("Nộp trực tuyến"), "int"),
+        Column("counter", _("Nộp trực tiếp / bưu chính"), "int"),
+        Column("online_pct", _("Tỷ lệ trực tuyến (%)"), "pct"),
+        Column("accepted", _("Được tiếp nhận"), "int"),
+        Column("refused", _("Không được tiếp nhận"), "int"),
+        Column("finished", _("Đã xử lý xong"), "int"),
+        Column("on_time", _("Đúng hạn"), "int"),
+        Column("late", _("Trễ hạn"), "int"),
+        Column("open_past_due", _("Chưa xong, đã quá hạn"), "int"),
+        Column("median_days", _("Trung vị (ngày làm việc)"), "int"),
+        Column("p90_days", _("Phân vị 90 (ngày làm việc)"), "int"),
+    ]
+    if with_limit:
+        columns.append(Column("legal_limit", _("Thời hạn luật định (ngày làm việc)"), "int"))
+    return columns
+
+
+def usage_table(query, *, group: str) -> Table:
+    """Usage per procedure ("su-dung-thu-tuc"), agency ("su-dung-co-quan") or month ("su-dung-thang")."""
+    period = usage_period(query)
+    slug, title, first = {
+        "procedure": ("su-dung-thu-tuc", _("Sử dụng theo thủ tục"), _("Thủ tục")),
+        "agency": ("su-dung-co-quan", _("Sử dụng theo cơ quan"), _("Cơ quan")),
+        "month": ("su-dung-thang", _("Sử dụng theo tháng"), _("Tháng")),
+    }[group]
+    procedure_id = query.procedure.pk if getattr(query, "procedure", None) else None
+    data = usage_by(group, period, agency_id=query.agency_id, procedure_id=procedure_id)
+    table = Table(
+        slug,
+        title,
+        _usage_columns(first, with_limit=group == "procedure"),
+        note=_("Từ %(first)s đến %(last)s. Hồ sơ tính theo tháng nộp; “quá hạn” tính đến ngày cuối kỳ.")
+        % {"first": period.first.strftime("%d/%m/%Y"), "last": period.last.strftime("%d/%m/%Y")},
+    )
+    if group == "procedure":
+        pages = {
+            p.pk: p
+            for p in ProcedurePage.objects.filter(pk__in=[k for k in data if k]).only("pk", "title", "code")
+        }
+        limits = legal_limit_days(pages)
+        for key, figures in data.items():
+            page = pages.get(key)
+            name = f"{page.code} {page.title}" if page else _("Thủ tục không còn trên cổng")
+            table.rows.append(
+                {"name": name, **figures, "legal_limit": limits.get(key), "code": page.code if page else ""}
+            )
+        table.rows.sort(key=lambda r: (-r["submitted"], r["name"]))
+    elif group == "agency":
+        agencies = {a.pk: a for a in Agency.objects.filter(pk__in=[k for k in data if k])}
+        for key, figures in data.items():
+            agency = agencies.get(key)
+            table.rows.append(
+                {
+                    "name": agency.name if agency else _("Chưa gắn cơ quan"),
+                    **figures,
+                    "slug": agency.slug if agency else "",
+                }
+            )
+        table.rows.sort(key=lambda r: (-r["submitted"], r["name"]))
+    else:
+        for key in sorted(data):
+            table.rows.append({"name": key.strftime("%m/%Y"), **data[key], "month": key})
+    return table
+
+
+def measured_processing(procedure) -> dict:
+    """For a procedure page: the last 12 months' median / p90 processing time and its legal limit."""
+    today = timezone.localdate()
+    period = UsagePeriod((today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1), today)
+    figures = usage_by("all", period, procedure_id=procedure.pk)[None]
+    return {
+        "finished": figures["finished"],
+        "median_days": figures["median_days"],
+        "p90_days": figures["p90_days"],
+        "on_time_pct": pct(figures["on_time"], figures["on_time"] + figures["late"]),
+        "legal_limit": legal_limit_days([procedure.pk]).get(procedure.pk),
+        "period": period,
+    }
+
+
+def forms_table(query) -> Table:
+    """Online forms: wizards started vs dossiers submitted, and the step where citizens stop."""
+    period = usage_period(query)
+    start = datetime.datetime.combine(period.first, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    end = datetime.datetime.combine(period.last, datetime.time.max, tzinfo=timezone.get_current_timezone())
+    drafts = Draft.objects.filter(created_at__gte=start, created_at__lte=end)
+    if query.agency_id is not None:
+        drafts = drafts.filter(form_version__form__procedure__implementing_agency_id=query.agency_id)
+    procedure_key = "form_version__form__procedure_id"
+    counts = {
+        r[procedure_key]: r
+        for r in drafts.values(procedure_key)
+        .annotate(started=Count("pk"), submitted=Count("pk", filter=Q(status=DraftStatus.SUBMITTED)))
+        .order_by()
+    }
+    idle = timezone.now() - datetime.timedelta(days=ABANDONED_AFTER_DAYS)
+    stops: dict = {}
+    for r in (
+        drafts.filter(status=DraftStatus.OPEN, updated_at__lt=idle)
+        .annotate(step=KT("data__step"))
+        .values(procedure_key, "form_version_id", "step")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        stops.setdefault(r[procedure_key], []).append(r)
+    for rows in stops.values():
+        rows.sort(key=lambda r: -r["n"])
+    schemas = dict(
+        FormVersion.objects.filter(
+            pk__in={r["form_version_id"] for rows in stops.values() for r in rows}
+        ).values_list("pk", "schema")
+    )
+    pages = {
+        p.pk: p
+        for p in ProcedurePage.objects.filter(pk__in=[k for k in counts if k]).only("pk", "title", "code")
+    }
+    table = Table(
+        "bieu-mau",
+        _("Hoàn thành biểu mẫu trực tuyến"),
+        [
+            Column("name", _("Thủ tục")),
+            Column("started", _("Bắt đầu điền"), "int"),
+            Column("submitted", _("Đã nộp"), "int"),
+            Column("completion_pct", _("Tỷ lệ hoàn thành (%)"), "pct"),
+            Column("abandoned", _("Bỏ dở"), "int"),
+            Column("stop_step", _("Bước dừng nhiều nhất")),
+        ],
+        note=_(
+            "Hồ sơ nháp bị xóa sau thời gian lưu giữ; số liệu chỉ gồm các bản nháp còn lưu. Bỏ dở: chưa nộp, không sửa trong %(days)s ngày."
+        )
+        % {"days": ABANDONED_AFTER_DAYS},
+    )
+    for key, r in counts.items():
+        page = pages.get(key)
+        top = (stops.get(key) or [None])[0]
+        table.rows.append(
+            {
+                "name": f"{page.code} {page.title}" if page else "—",
+                "started": r["started"],
+                "submitted": r["submitted"],
+                "completion_pct": pct(r["submitted"], r["started"]),
+                "abandoned": sum(s["n"] for s in stops.get(key, [])),
+                "stop_step": _step_title(top, schemas.get(top["form_version_id"])) if top else None,
+            }
+        )
+    table.rows.sort(key=lambda row: (-(row["started"] or 0), row["name"]))
+    return table
+
+
+def _step_title(row, schema) -> str:
+    key = row.get("step") or ""
+    for step in (schema or {}).get("steps", []):
+        if step.get("key") == key:
+            return f"{step.get('title') or key} ({row['n']})"
+    return f"{key or '—'} ({row['n']})"

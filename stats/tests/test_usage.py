@@ -1,0 +1,187 @@
+"""Usage figures and the Decision 766 index on a hand-computed set of dossiers (usage_fixtures.py)."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from stats.models import DossierUsage
+from stats.services import parse_query
+from stats.services.index766 import evaluate_766, index766_table
+from stats.services.usage import UsagePeriod, percentile, usage_by, usage_table
+from stats.services.usage_refresh import refresh_usage, working_days_between
+from stats.tasks import refresh_usage_task
+from workdays.models import Holiday
+from workdays.services import Calendar
+
+from .fixtures import build_world
+from .usage_fixtures import build_usage
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+YEAR_2025 = UsagePeriod(D(2025, 1, 1), D(2025, 12, 31))
+
+
+@pytest.fixture
+def usage():
+    world = build_world()
+    dossiers = build_usage(world)
+    assert refresh_usage() == 6
+    return world, dossiers
+
+
+def test_summary_rows(usage):
+    _, d = usage
+    rows = {r.dossier_id: r for r in DossierUsage.objects.all()}
+    r1, r2, r3, r4 = (rows[d[k].pk] for k in ("d1", "d2", "d3", "d4"))
+    assert (r1.accepted_on, r1.finished_on, r1.on_time, r1.processing_days) == (
+        D(2025, 3, 3),
+        D(2025, 3, 5),
+        True,
+        2,
+    )
+    assert (r2.on_time, r2.processing_days) == (False, 9)
+    assert (r3.closed, r3.on_time, r3.finished_on) == (False, None, None)
+    assert (r4.refused, r4.closed) == (True, True)
+    assert rows[d["d5"].pk].processing_days == 3
+    assert r1.month == D(2025, 3, 1)
+
+
+def test_refresh_is_idempotent_and_follows_status_changes(usage):
+    _, d = usage
+    assert refresh_usage() == 6 and DossierUsage.objects.count() == 6
+    from dossiers.models import StatusChange
+
+    StatusChange.objects.create(
+        dossier=d["d3"], status="9", at=datetime.datetime(2025, 3, 20, 9, tzinfo=datetime.UTC)
+    )
+    refresh_usage_task.enqueue(dossier_ids=[d["d3"].pk])  # immediate backend in tests
+    row = DossierUsage.objects.get(dossier=d["d3"])
+    assert (row.finished_on, row.on_time, row.processing_days) == (D(2025, 3, 20), False, 8)
+
+
+def test_usage_for_the_province_an_agency_and_by_month(usage):
+    world, _ = usage
+    province = usage_by("all", YEAR_2025)[None]
+    assert {k: province[k] for k in ("submitted", "online", "counter", "accepted", "refused", "finished")} == {
+        "submitted": 6, "online": 6, "counter": 0, "accepted": 4, "refused": 1, "finished": 3,
+    }  # fmt: skip
+    assert (province["on_time"], province["late"], province["open_past_due"]) == (2, 1, 2)
+    assert (province["median_days"], province["p90_days"]) == (3, 9)
+    assert province["online_pct"] is None  # no counter dossiers recorded: no share
+    alpha = usage_by("agency", YEAR_2025)[world.agencies["a"].pk]
+    assert (alpha["submitted"], alpha["finished"], alpha["median_days"], alpha["p90_days"]) == (4, 2, 2, 9)
+    months = usage_by("month", YEAR_2025)
+    assert {k: v["submitted"] for k, v in months.items()} == {D(2025, 3, 1): 4, D(2025, 4, 1): 2}
+
+
+def test_open_in_time_depends_on_the_period_end(usage):
+    april = UsagePeriod(D(2024, 5, 1), D(2025, 4, 3))
+    figures = usage_by("all", april)[None]
+    assert (figures["open_past_due"], figures["open_in_time"]) == (1, 1)  # d3 past due, d6 still in time
+
+
+@pytest.mark.parametrize(
+    "histogram,p50,p90",
+    [
+        ([], None, None),
+        ([(5, 1)], 5, 5),
+        ([(2, 1), (3, 1), (9, 1)], 3, 9),
+        ([(1, 9), (10, 1)], 1, 1),
+        ([(1, 8), (10, 2)], 1, 10),
+    ],
+)
+def test_nearest_rank_percentile(histogram, p50, p90):
+    assert (percentile(histogram, 0.5), percentile(histogram, 0.9)) == (p50, p90)
+
+
+def test_working_days_skip_weekends_and_holidays():
+    Holiday.objects.create(date=D(2025, 4, 30), name="Ngày Giải phóng miền Nam")
+    calendar = Calendar(D(2025, 4, 1))
+    assert (
+        working_days_between(calendar, D(2025, 4, 25), D(2025, 5, 2)) == 4
+    )  # 28, 29, (30 off), 1/5 is a weekday
+    assert working_days_between(calendar, D(2025, 3, 3), D(2025, 3, 3)) == 0
+
+
+def test_decision_766_on_the_fixture(usage):
+    results = {r.code: r for r in evaluate_766(YEAR_2025)}
+    timeliness = results["2.1"]
+    assert (timeliness.numerator, timeliness.denominator, timeliness.points) == (2, 5, Decimal("8.00"))
+    complete = results["1.3"]  # 4 procedures in force on 31/12/2025, all complete
+    assert (complete.numerator, complete.denominator, complete.points) == (4, 4, Decimal("2.00"))
+    assert results["1.1"].points is None and "thời hạn" in results["1.1"].reason
+    assert results["4.1"].points is None and "trực tiếp" in results["4.1"].reason
+    assert results["5.1"].points is None  # no ratings: no score, not 0
+    table = index766_table(parse_query({"nam": "2025"}))
+    province = table.rows[0]
+    assert (province["g1"], province["g2"], province["g3"], province["total"], province["possible"]) == (
+        Decimal("2.00"), Decimal("8.00"), None, Decimal("10.00"), Decimal(22),
+    )  # fmt: skip
+
+
+def test_satisfaction_group_uses_the_feedback_definition(usage):
+    from feedback.constants import Satisfaction
+    from feedback.satisfaction import rate_dossier
+
+    _, d = usage
+    rate_dossier(dossier=d["d1"], level=Satisfaction.VERY_SATISFIED)
+    rate_dossier(dossier=d["d2"], level=Satisfaction.NOT_SATISFIED, reason="Trễ hẹn")
+    today = datetime.date.today()
+    results = {r.code: r for r in evaluate_766(UsagePeriod(today.replace(month=1, day=1), today))}
+    assert results["5.1"].points == Decimal("9.00")  # 18 × 1/2
+
+
+def test_forms_completion_and_stop_step(usage, client):
+    rows = _csv(client.get(reverse("stats:export", args=["bieu-mau", "csv"]), {"nam": "2025"}))
+    header, first = rows[0], rows[1]
+    assert first[header.index("Bắt đầu điền")] == "3" and first[header.index("Đã nộp")] == "2"
+    assert first[header.index("Tỷ lệ hoàn thành (%)")] == "66.67"
+    assert first[header.index("Bước dừng nhiều nhất")] == "Người nộp (1)"
+
+
+def test_usage_pages_and_exports_agree(usage, client):
+    html = client.get(reverse("stats:province"), {"nam": "2025"}).content.decode()
+    assert "Sử dụng theo cơ quan" in html and "Chỉ số phục vụ" in html
+    rows = _csv(client.get(reverse("stats:export", args=["su-dung-co-quan", "csv"]), {"nam": "2025"}))
+    header = rows[0]
+    alpha = next(r for r in rows[1:] if r[0] == "Sở Alpha")
+    assert alpha[header.index("Hồ sơ nộp")] == "4" and alpha[header.index("Trễ hạn")] == "1"
+    table = usage_table(parse_query({"nam": "2025"}), group="procedure")
+    first = next(r for r in table.rows if r["name"].startswith("1.000001"))
+    assert first["legal_limit"] == 5  # "5 ngày làm việc" on the procedure's channel
+    agency = client.get(reverse("stats:agency", args=["so-alpha"]), {"nam": "2025"}).content.decode()
+    assert "Sử dụng theo thủ tục" in agency and "1.000001" in agency
+    procedure = client.get(reverse("stats:procedure", args=["1.000001"]), {"nam": "2025"})
+    assert procedure.status_code == 200 and "Sử dụng theo tháng" in procedure.content.decode()
+    detail = client.get("/du-lieu-mo/v1/thong-ke/chi-so-766-chi-tiet.json", {"nam": "2025"}).json()
+    assert {row["code"] for row in detail["rows"]} >= {"1.1", "2.1", "5.1"}
+
+
+def _csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_measured_processing_include_for_the_procedure_page():
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from .usage_fixtures import form_version, make_dossier
+
+    world = build_world()
+    p1, a = world.procedures["p1"], world.agencies["a"]
+    version = form_version(p1)
+    today = timezone.localdate()
+    start, end = today - datetime.timedelta(days=30), today - datetime.timedelta(days=10)
+    make_dossier(version, p1, a, submitted=start.isoformat(), due=today.isoformat(), status="9",
+                 history=[("2", start.isoformat()), ("9", end.isoformat())])  # fmt: skip
+    refresh_usage()
+    days = working_days_between(Calendar(start), start, end)
+    html = render_to_string("stats/_procedure_processing_time.html", {"procedure": p1})
+    assert f"xong trong {days} ngày làm việc" in html
+    assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
+    empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
+    assert "Chưa có hồ sơ trực tuyến nào" in empty
