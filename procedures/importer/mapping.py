@@ -285,19 +285,7 @@ def _map_detailed(data: dict, code: str, name: str) -> MappedProcedure:
 
     mapped.channels = _map_channels(data, mapped.notes)
     mapped.components = _map_components(data, mapped.notes, mapped.report_notes)
-    mapped.results = [
-        {
-            "name": clean(_row_text(row, "ten_ket_qua", label="kết quả")),
-            "code": _fit(
-                clean_name(_row_text(row, "ma_ket_qua", label="kết quả")),
-                100,
-                "Mã kết quả",
-                mapped.report_notes,
-            ),
-        }
-        for row in _rows(data, "ket_qua_thuc_hien", label="kết quả thực hiện")
-        if clean(_row_text(row, "ten_ket_qua", label="kết quả"))
-    ]
+    mapped.results = _map_results(data, mapped.report_notes)
     # The national crawler also glued the result rows into one text ("TênMã: KQ..."): keep the text
     # only when it says more than the rows.
     attrs["results_text"] = "" if results_text == _glued_results(mapped.results) else results_text
@@ -415,14 +403,30 @@ def _map_channels(data: dict, notes: list[str]) -> list[dict]:
     return channels
 
 
+def _map_results(data: dict, report_notes: list[str]) -> list[dict]:
+    results = []
+    for number, row in enumerate(_rows(data, "ket_qua_thuc_hien", label="kết quả thực hiện"), start=1):
+        name = clean(_row_text(row, "ten_ket_qua", label="kết quả"))
+        code = clean_name(_row_text(row, "ma_ket_qua", label="kết quả"))
+        if not name:
+            report_notes.append(f"dòng kết quả {number} không có tên (mã “{code}”), bỏ qua")
+            continue
+        results.append({"name": name, "code": _fit(code, 100, "Mã kết quả", report_notes)})
+    return results
+
+
 def _map_components(data: dict, notes: list[str], report_notes: list[str]) -> list[dict]:
     components = []
-    for number, row in enumerate(_rows(data, "thanh_phan_ho_so", label="thành phần hồ sơ"), start=1):
+    for row_number, row in enumerate(_rows(data, "thanh_phan_ho_so", label="thành phần hồ sơ"), start=1):
         name = clean(_row_text(row, "ten_giay_to", label="thành phần hồ sơ"))
         quantity_text = clean_name(_row_text(row, "so_luong", label="thành phần hồ sơ"))
         if not name:
-            notes.append(f"giấy tờ {number}: không có tên giấy tờ (số lượng “{quantity_text}”), bỏ qua")
+            # Report only: the page has no such row, so an export of it has none either.
+            report_notes.append(
+                f"dòng giấy tờ {row_number} không có tên (số lượng “{quantity_text}”), bỏ qua"
+            )
             continue
+        number = len(components) + 1  # as the page numbers its documents
         quantity = parse_quantity(quantity_text)
         if quantity.note:
             notes.append(f"giấy tờ {number}: {quantity.note}")

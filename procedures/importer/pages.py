@@ -18,6 +18,7 @@ from .mapping import DETAIL_TEXT_FIELDS, MappedProcedure
 __all__ = [
     "apply_record",
     "create_page",
+    "hold_empty_relations",
     "PageState",
     "load_states",
     "publish_changes",
@@ -226,6 +227,15 @@ def _apply_index_over_detail(
         value = mapped.attrs.get(attr)
         if value and not getattr(page, attr):
             setattr(page, attr, value)
+
+
+def hold_empty_relations(page: ProcedurePage) -> None:
+    """A new page's relations the record did not fill are empty: say so in memory, so that reading
+    them (completeness, revision content, indexes) does not query the database once the page has an id."""
+    assigned = getattr(page, "_cluster_related_objects", {})
+    for relation in (*CHILDREN, "levels"):
+        if relation not in assigned:
+            setattr(page, relation, [])
 
 
 def create_page(page: ProcedurePage, *, parent, user=None) -> None:

@@ -119,6 +119,8 @@ INDEX_COLUMNS = {
     "url": ("url", "link", "link_cong_dvc_tinh", "source_url"),
     "nguon": ("nguon", "source"),
 }
+HEADER_SEARCH_ROWS = 10
+NO_HEADER = "không tìm thấy dòng tiêu đề có cột mã thủ tục (ma_thu_tuc / Mã thủ tục / code)"
 _HEADER_ALIASES = {alias: key for key, aliases in INDEX_COLUMNS.items() for alias in aliases}
 
 
@@ -129,22 +131,28 @@ def header_key(header) -> str | None:
 
 def _table_records(path: Path, rows: Iterator[tuple[int, list]]) -> Iterator[SourceRecord]:
     header: list[str | None] | None = None
+    skipped_rows = 0
     for number, cells in rows:
         values = ["" if cell is None else str(cell).strip() for cell in cells]
         if not any(values):
             continue
         if header is None:
-            header = [header_key(cell) for cell in values]
-            if "ma_thu_tuc" not in header:
-                yield SourceRecord(
-                    path,
-                    number,
-                    error="không tìm thấy cột mã thủ tục (ma_thu_tuc / Mã thủ tục / code) ở dòng tiêu đề",
-                )
+            # The header is the first row naming a code column; title rows above it are skipped.
+            keys = [header_key(cell) for cell in values]
+            if "ma_thu_tuc" in keys:
+                header = keys
+            elif skipped_rows >= HEADER_SEARCH_ROWS:
+                yield SourceRecord(path, number, error=NO_HEADER)
                 return
+            skipped_rows += 1
             continue
         data = {key: value for key, value in zip(header, values, strict=False) if key}
+        code_cell = cells[header.index("ma_thu_tuc")] if header.index("ma_thu_tuc") < len(cells) else None
+        if isinstance(code_cell, int | float) and not isinstance(code_cell, bool):
+            data["ma_thu_tuc"] = code_cell  # a number: the mapping refuses it (1.000170 became 1.00017)
         yield SourceRecord(path, number, data=data)
+    if header is None:
+        yield SourceRecord(path, 1, error=NO_HEADER)
 
 
 def _read_csv(path: Path) -> Iterator[SourceRecord]:

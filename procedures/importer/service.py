@@ -20,7 +20,7 @@ from ..models import ProcedureIndexPage, ProcedurePage
 from .bulk import bulk_create_pages, validate_new_page
 from .catalog import RunCatalog
 from .mapping import MappedProcedure, RecordError, map_record
-from .pages import PageState, apply_record, create_page, load_states, publish_changes
+from .pages import PageState, apply_record, create_page, hold_empty_relations, load_states, publish_changes
 from .readers import SourceRecord, count_records, detect_format, read_records
 from .report import ImportReport, Outcome, Problem
 
@@ -212,6 +212,7 @@ class _Run:
             slug, slug_note = self.catalog.new_slug(mapped.code)
             page = ProcedurePage(code=mapped.code, slug=slug)
             apply_record(page, mapped, catalog=self.catalog)
+            hold_empty_relations(page)
             validate_new_page(page)
         except RECORD_ERRORS as exc:
             self.failed(record, mapped, exc)
