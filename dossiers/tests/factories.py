@@ -8,6 +8,7 @@ import itertools
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from PIL import Image
 from wagtail.models import Page
@@ -49,6 +50,7 @@ def make_citizen(*, email: str | None = None, phone: str | None = None, verified
 
 
 def _catalog_index() -> ProcedureIndexPage:
+    ContentType.objects.clear_cache()  # a transactional test may have flushed and reloaded them
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()

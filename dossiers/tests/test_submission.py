@@ -93,3 +93,23 @@ def test_password_sign_in_then_submit(client, procedure):
     assert client.login(username="0987 654 321", password=PASSWORD)
     assert complete_wizard(client, procedure).status_code == 302
     assert Dossier.objects.get().user == user
+
+
+def test_receipt_pdf_text_keeps_vietnamese_diacritics_in_noto_sans(client, citizen, procedure, tmp_path):
+    import shutil
+    import subprocess
+
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        pytest.skip("poppler-utils missing: tests/scripts/system-deps.sh installs it")
+    complete_wizard(client, procedure)
+    dossier = Dossier.objects.get()
+    path = tmp_path / "bien-nhan.pdf"
+    path.write_bytes(client.get(reverse("dossiers:receipt_pdf", args=[dossier.code])).content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    assert "Nguyễn Thị Minh Khai" in text and dossier.code in text
+    assert "Giấy đề nghị đăng ký hộ kinh doanh" in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Noto-Sans" in fonts

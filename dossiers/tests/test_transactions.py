@@ -55,8 +55,7 @@ def test_sequence_restarts_each_day_and_per_agency():
         assert next_sequence(agency_code="A", day=date(2025, 1, 3)) == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_sequence_refuses_to_run_outside_a_transaction():
+def test_sequence_refuses_to_run_outside_a_transaction():  # no database: the check comes first
     with pytest.raises(RuntimeError):
         next_sequence(agency_code="A", day=date(2025, 1, 2))
 
