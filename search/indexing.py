@@ -86,6 +86,7 @@ def document_values(page: ProcedurePage) -> dict:
         "agency_folded": _folded(agency_label, page.competent_agency_text),
         "body_folded": _folded(
             page.applicants,
+            page.requirements,
             page.description,
             page.results_text if not results else "",
             *results,

@@ -34,8 +34,8 @@ def test_evaluation_sets_on_the_imported_catalog(starting_synonyms):
     assert kw.n == 30 and faq_report.n == 138
     assert kw.recall_at_1 >= 0.85 and kw.mrr >= 0.90  # the target
     assert kw.recall_at_10 >= 0.95
-    # Regression floor, below the target (R@1 0.90, MRR 0.93): measured 0.841 / 0.903.
-    assert faq_report.recall_at_1 >= 0.83 and faq_report.mrr >= 0.89
+    # Regression floor, below the target (R@1 0.90, MRR 0.93): measured 0.870 / 0.917.
+    assert faq_report.recall_at_1 >= 0.86 and faq_report.mrr >= 0.91
     assert faq_report.recall_at_10 >= 0.95
     for name in ("keywords", "faq"):
         given, stripped = reports[name, False], reports[name, True]
