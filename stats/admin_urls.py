@@ -1,8 +1,9 @@
 from django.urls import path
 
-from .admin_views import DashboardView, RecordsView
+from .admin_views import DashboardView, DossierRecordsView, RecordsView
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("chi-tiet/", RecordsView.as_view(), name="records"),
+    path("ho-so/", DossierRecordsView.as_view(), name="dossiers"),
 ]

@@ -18,8 +18,9 @@ from roadmap.models import RoadmapItem
 from roadmap.permissions import agencies_for_user, is_monitor
 
 from .presentation import yearly_chart
-from .services import FIGURE_FILTERS, figure_records, parse_query
+from .services import FIGURE_FILTERS, figure_records, parse_query, usage_period
 from .services.tables import agencies_table, items_table, targets_table, yearly_table
+from .services.usage import usage_records, usage_table
 
 FIGURE_LABELS = {
     "total": gettext_lazy("Thủ tục đang áp dụng"),
@@ -93,6 +94,8 @@ class DashboardView(StatsAdminMixin, TemplateView):
             ),
             agencies=agencies,
             items=items_table(query),
+            usage=self._usage(query),
+            usage_labels=list(USAGE_LABELS.items()),
             drill_labels=[(key, FIGURE_LABELS[key]) for key in DRILL_COLUMNS],
             scope_drill=[
                 (FIGURE_LABELS[key], self.drill_url(key, query.agency.slug if query.agency else None))
@@ -100,6 +103,20 @@ class DashboardView(StatsAdminMixin, TemplateView):
             ],
         )
         return context
+
+    def _usage(self, query):
+        table = usage_table(query, group="agency")
+        allowed = None
+        if self.agency_ids is not None:
+            allowed = {a.slug for a in agencies_for_user(self.request.user)}
+            table.rows = [row for row in table.rows if row.get("slug") in allowed]
+        for row in table.rows:
+            params = query.params(co_quan=row.get("slug") or None)
+            row["drill"] = {
+                key: f"{reverse('stats_admin:dossiers')}?{urlencode({**params, 'chi_so': key})}"
+                for key in USAGE_LABELS
+            }
+        return table
 
 
 class RecordsView(StatsAdminMixin, TemplateView):
@@ -117,6 +134,41 @@ class RecordsView(StatsAdminMixin, TemplateView):
             query=self.query,
             figure=figure,
             figure_label=FIGURE_LABELS[figure],
+            page_obj=page,
+            count=page.paginator.count,
+            back=f"{reverse('stats_admin:dashboard')}?{urlencode(self.query.params())}",
+            base_params=urlencode({**self.query.params(), "chi_so": figure}),
+        )
+        return context
+
+
+USAGE_LABELS = {
+    "submitted": gettext_lazy("Hồ sơ nộp"),
+    "accepted": gettext_lazy("Được tiếp nhận"),
+    "refused": gettext_lazy("Không được tiếp nhận"),
+    "finished": gettext_lazy("Đã xử lý xong"),
+    "on_time": gettext_lazy("Đúng hạn"),
+    "late": gettext_lazy("Trễ hạn"),
+    "open_past_due": gettext_lazy("Chưa xong, đã quá hạn"),
+}
+
+
+class DossierRecordsView(StatsAdminMixin, TemplateView):
+    """The dossiers behind a usage count: code, procedure, agency, dates, status. No applicant data."""
+
+    template_name = "stats/admin/dossiers.html"
+    page_title = gettext_lazy("Hồ sơ đứng sau số liệu sử dụng")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figure = self.request.GET.get("chi_so", "submitted")
+        if figure not in USAGE_LABELS:
+            figure = "submitted"
+        page = Paginator(usage_records(self.query, figure), 50).get_page(self.request.GET.get("p"))
+        context.update(
+            query=self.query,
+            figure_label=USAGE_LABELS[figure],
+            period=usage_period(self.query),
             page_obj=page,
             count=page.paginator.count,
             back=f"{reverse('stats_admin:dashboard')}?{urlencode(self.query.params())}",

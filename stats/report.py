@@ -1,7 +1,8 @@
 """The yearly roadmap report the monitor sends to the People's Committee (XLSX and PDF).
 
 Progress against each target on 31 December of the year (or today), per agency, the items and
-which are late, and the yearly series. Same tables as the pages (stats.services.tables).
+which are late, the yearly series, usage of the online services in the year and the Decision 766
+index (which carries the satisfaction group). Same tables as the pages (stats.services.tables).
 """
 
 import datetime
@@ -17,7 +18,9 @@ from .constants import ItemStatus
 from .exports import tables_to_xlsx
 from .presentation import agencies_chart, yearly_chart
 from .services import StatsQuery
+from .services.index766 import index766_table
 from .services.tables import Table, agencies_table, items_table, targets_table, yearly_table
+from .services.usage import usage_table
 
 __all__ = ["ReportData", "build", "to_pdf", "to_xlsx"]
 
@@ -32,11 +35,13 @@ class ReportData:
     items: Table
     late: Table
     yearly: Table
+    usage: Table
+    index766: Table
     generated_at: datetime.datetime
 
     @property
     def tables(self) -> list[Table]:
-        return [self.targets, self.agencies, self.items, self.late, self.yearly]
+        return [self.targets, self.agencies, self.items, self.late, self.yearly, self.usage, self.index766]
 
     @property
     def heading(self) -> str:
@@ -66,6 +71,8 @@ def build(*, roadmap: Roadmap, year: int) -> ReportData:
         items=items,
         late=late,
         yearly=yearly_table(query),
+        usage=usage_table(query, group="agency"),
+        index766=index766_table(query),
         generated_at=timezone.now(),
     )
 

@@ -33,6 +33,8 @@ __all__ = [
     "measured_processing",
     "percentile",
     "usage_by",
+    "usage_filters",
+    "usage_records",
     "usage_table",
     "usage_period",
 ]
@@ -84,22 +86,36 @@ def _rows(period: UsagePeriod, *, agency_id=None, procedure_id=None):
     return qs
 
 
+def usage_filters(as_of: datetime.date) -> dict[str, Q]:
+    """Each usage count as a condition on DossierUsage: counts and staff drill-down lists share it."""
+    return {
+        "submitted": Q(),
+        "online": Q(channel=Channel.ONLINE),
+        "counter": ~Q(channel=Channel.ONLINE),
+        "accepted": Q(accepted_on__isnull=False),
+        "refused": Q(refused=True),
+        "finished": Q(finished_on__isnull=False),
+        "on_time": Q(on_time=True),
+        "late": Q(on_time=False),
+        "open_past_due": Q(closed=False, due_date__lt=as_of),
+        "open_in_time": Q(closed=False) & (Q(due_date__gte=as_of) | Q(due_date__isnull=True)),
+    }
+
+
+def usage_records(query, figure: str):
+    """The dossiers behind one usage count (for staff): same period, scope and condition."""
+    period = usage_period(query)
+    return (
+        _rows(period, agency_id=query.agency_id, procedure_id=query.procedure.pk if query.procedure else None)
+        .filter(usage_filters(period.last)[figure])
+        .select_related("dossier", "procedure", "agency")
+        .order_by("dossier__submitted_at", "dossier_id")
+    )
+
+
 def _aggregates(as_of: datetime.date) -> dict:
     """Counts, keyed with a "n_" prefix (a key must not shadow a field of DossierUsage in SQL)."""
-    counts = {
-        "submitted": Count("pk"),
-        "online": Count("pk", filter=Q(channel=Channel.ONLINE)),
-        "counter": Count("pk", filter=~Q(channel=Channel.ONLINE)),
-        "accepted": Count("pk", filter=Q(accepted_on__isnull=False)),
-        "refused": Count("pk", filter=Q(refused=True)),
-        "finished": Count("pk", filter=Q(finished_on__isnull=False)),
-        "on_time": Count("pk", filter=Q(on_time=True)),
-        "late": Count("pk", filter=Q(on_time=False)),
-        "open_past_due": Count("pk", filter=Q(closed=False, due_date__lt=as_of)),
-        "open_in_time": Count(
-            "pk", filter=Q(closed=False) & (Q(due_date__gte=as_of) | Q(due_date__isnull=True))
-        ),
-    }
+    counts = {key: Count("pk", filter=condition) for key, condition in usage_filters(as_of).items()}
     return {f"n_{key}": value for key, value in counts.items()}
 
 

@@ -148,7 +148,7 @@ def test_yearly_report_xlsx_and_pdf(client, world):
     response = client.get(reverse("stats:report", args=["lo-trinh-thu", 2018, "xlsx"]))
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
-    assert len(workbook.worksheets) == 5
+    assert len(workbook.worksheets) == 7
     pdf = client.get(reverse("stats:report", args=["lo-trinh-thu", 2018, "pdf"]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("stats:report", args=["lo-trinh-thu", 2009, "pdf"])).status_code == 404

@@ -185,3 +185,24 @@ def test_measured_processing_include_for_the_procedure_page():
     assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
     empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
     assert "Chưa có hồ sơ trực tuyến nào" in empty
+
+
+def test_staff_drill_down_from_a_usage_count_to_its_dossiers(usage, client):
+    from django.contrib.auth.models import Group, User
+
+    from roadmap.constants import MONITOR_GROUP_NAME
+
+    _, d = usage
+    monitor = User.objects.create_user("giamsat", password="x")
+    monitor.groups.add(Group.objects.get(name=MONITOR_GROUP_NAME))
+    client.force_login(monitor)
+    dashboard = client.get(reverse("stats_admin:dashboard"), {"nam": "2025"}).content.decode()
+    assert "/admin/thong-ke/ho-so/?" in dashboard
+    late = client.get(reverse("stats_admin:dossiers"), {"nam": "2025", "chi_so": "late"})
+    assert [r.dossier_id for r in late.context["page_obj"]] == [d["d2"].pk]
+    html = late.content.decode()
+    assert d["d2"].code in html and "Nguyễn Văn A" not in html  # no applicant data
+    past_due = client.get(
+        reverse("stats_admin:dossiers"), {"nam": "2025", "chi_so": "open_past_due", "co_quan": "so-beta"}
+    )
+    assert [r.dossier_id for r in past_due.context["page_obj"]] == [d["d6"].pk]
