@@ -10,13 +10,14 @@ set of primary keys tells what to drop and what to load, whatever order transact
 import re
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from heapq import nlargest
 from math import log
 
 from procedures.constants import ProcedureStatus
 
-from ...text import BIGRAM_JOINER, bigrams, code_term, fold
+from ...text import BIGRAM_JOINER, code_term, fold
 
 __all__ = ["ACTIVE_MARK", "DOCUMENT_COLUMNS", "Doc", "MemoryIndex", "RankingConfig"]
 
@@ -92,18 +93,23 @@ class Doc:
     name_folded: str
 
 
-def _field_terms(text: str) -> tuple[list[str], int]:
-    """All unigram and bigram terms of a stored folded field (one phrase per line) and its length."""
-    terms: list[str] = []
+_pair = ("{}" + BIGRAM_JOINER + "{}").format
+
+
+def _field_counts(text: str) -> tuple[Counter, int]:
+    """Counts of the unigram and bigram terms of a stored folded field (one phrase per line), and its
+    length in syllables."""
+    counts: Counter = Counter()
     length = 0
     for line in text.split("\n"):
         words = line.split()
         if not words:
             continue
         length += len(words)
-        terms.extend(words)
-        terms.extend(bigrams(words))
-    return terms, length
+        counts.update(words)
+        if len(words) > 1:
+            counts.update(map(_pair, words, words[1:]))
+    return counts, length
 
 
 class MemoryIndex:
@@ -126,25 +132,21 @@ class MemoryIndex:
     @classmethod
     def build(cls, rows, *, config: RankingConfig, token: str = "") -> "MemoryIndex":
         index = cls(config, token)
-        parsed = [(row, index._parse(row)) for row in rows]
+        rows = list(rows)
         totals = dict.fromkeys(TEXT_FIELDS, 0)
-        for _row, fields in parsed:
+        for row in rows:
             for name in TEXT_FIELDS:
-                totals[name] += fields[name][1]
-        count = max(len(parsed), 1)
+                totals[name] += len((row.get(f"{name}_folded") or "").split())
+        count = max(len(rows), 1)
         index.avg_len = {name: max(totals[name] / count, 1.0) for name in TEXT_FIELDS}
-        for row, fields in parsed:
-            index._add(row, fields)
+        for row in rows:
+            index._add(row)
         return index
 
-    def _parse(self, row: dict) -> dict:
-        return {name: _field_terms(row.get(f"{name}_folded") or "") for name in TEXT_FIELDS}
-
-    def _add(self, row: dict, fields: dict | None = None) -> None:
-        fields = fields or self._parse(row)
+    def _add(self, row: dict) -> None:
         config = self.config
         doc_index = len(self.docs)
-        name_words = frozenset(word for word in (row.get("name_folded") or "").split())
+        name_words = frozenset((row.get("name_folded") or "").split())
         head_words = frozenset(fold(_PARENTHESES.sub(" ", row["name"] or "")).split()) or name_words
         self.docs.append(
             Doc(
@@ -171,14 +173,15 @@ class MemoryIndex:
         self.by_pk[row["id"]] = doc_index
         self.live_count += 1
         pseudo_tf: dict[str, float] = {}
+        get = pseudo_tf.get
         for name in TEXT_FIELDS:
-            terms, length = fields[name]
-            if not terms:
+            counts, length = _field_counts(row.get(f"{name}_folded") or "")
+            if not length:
                 continue
             b = config.b[name]
             norm = config.weights[name] / (1.0 - b + b * length / self.avg_len[name])
-            for term in terms:
-                pseudo_tf[term] = pseudo_tf.get(term, 0.0) + norm
+            for term, count in counts.items():
+                pseudo_tf[term] = get(term, 0.0) + count * norm
         k1 = config.k1
         postings = self.postings
         for term, tf in pseudo_tf.items():
