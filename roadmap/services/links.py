@@ -1,9 +1,11 @@
 """Linking roadmap items to the catalog procedures that realise them.
 
-Suggestions are only suggestions: a link (ItemProcedureLink) exists only once a person confirmed
+Suggestions come from the portal's search (search.services.run_search), or from a folded-name
+match when the search finds nothing. They are only suggestions: a link (ItemProcedureLink) exists only once a person confirmed
 it, and each confirmation / removal is written to the item's Wagtail history (log entries).
 """
 
+import re
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -16,7 +18,7 @@ from procedures.models import ProcedurePage
 from ..constants import LinkOrigin
 from ..models import ItemProcedureLink, RoadmapItem
 
-__all__ = ["Suggestion", "confirm_link", "fold_words", "remove_link", "suggest_procedures"]
+__all__ = ["Suggestion", "confirm_link", "fold_words", "remove_link", "search_text", "suggest_procedures"]
 
 # Words of the decision's list that describe the grouping, not the service.
 _GENERIC = {
@@ -63,22 +65,30 @@ def _name_suggestions(item: RoadmapItem, candidates, limit: int) -> list[Suggest
     return scored[:limit]
 
 
-def _search_suggestions(item: RoadmapItem, limit: int) -> list[Suggestion] | None:
-    """The portal's search, when `search.services` exposes a search function; None otherwise."""
-    try:
-        from search import services as search_services
-    except ImportError:
-        return None
-    search = getattr(search_services, "search_procedures", None)
-    if search is None:
-        return None
-    hits = search(query=item.service, limit=limit)
-    pages = []
-    for rank, hit in enumerate(hits):
-        page = getattr(hit, "page", hit)
-        if isinstance(page, ProcedurePage):
-            pages.append(Suggestion(page, round(1 / (rank + 1), 3), LinkOrigin.SEARCH))
-    return pages
+# Words of the decision's lists that name a group, not a service: dropped before searching.
+_GROUP_PREFIX = re.compile(
+    r"^(các|nhóm)\s+(thủ tục|dịch vụ)(\s+công)?(\s+liên quan đến)?(\s+(lĩnh vực|hoạt động))?\s+",
+    re.IGNORECASE,
+)
+
+
+def search_text(item: RoadmapItem) -> str:
+    """ "Các thủ tục liên quan đến cấp giấy phép xây dựng" → "cấp giấy phép xây dựng"."""
+    return _GROUP_PREFIX.sub("", item.service.strip()) or item.service
+
+
+def _search_suggestions(item: RoadmapItem, limit: int) -> list[Suggestion]:
+    """The portal's search (search.services.run_search), best first."""
+    from search.services import run_search
+
+    outcome = run_search(query=search_text(item), per_page=limit, describe=False)
+    order = [hit.page_id for hit in outcome.hits]
+    pages = ProcedurePage.objects.in_bulk(order)
+    return [
+        Suggestion(pages[pk], round(1 / (rank + 1), 3), LinkOrigin.SEARCH)
+        for rank, pk in enumerate(order)
+        if pk in pages
+    ]
 
 
 def suggest_procedures(*, item: RoadmapItem, limit: int = 15) -> list[Suggestion]:
@@ -86,7 +96,7 @@ def suggest_procedures(*, item: RoadmapItem, limit: int = 15) -> list[Suggestion
     linked = set(item.links.values_list("procedure_id", flat=True))
     candidates = ProcedurePage.objects.live().exclude(pk__in=linked)
     found = _search_suggestions(item, limit + len(linked))
-    if found is None:
+    if not found:  # nothing from the search index (e.g. not built yet): a folded-name match
         found = _name_suggestions(item, candidates, limit)
     return [s for s in found if s.procedure.pk not in linked][:limit]
 

@@ -121,3 +121,31 @@ def test_other_staff_and_anonymous_users_see_nothing(client, setup):
     client.logout()
     response = client.get(reverse(LIST))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_suggestions_come_from_the_portal_search_for_a_group(setup):
+    from roadmap.services import suggest_procedures
+    from roadmap.services.links import search_text
+
+    item = make_item(setup["mine"].roadmap, 29, "Các thủ tục liên quan đến cấp giấy phép xây dựng")
+    assert search_text(item) == "cấp giấy phép xây dựng"
+    new = make_procedure("Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ")
+    renew = make_procedure("Gia hạn giấy phép xây dựng")
+    other = make_procedure("Đăng ký khai sinh")
+    suggestions = suggest_procedures(item=item)
+    assert {s.origin for s in suggestions} == {LinkOrigin.SEARCH}
+    found = [s.procedure.pk for s in suggestions]
+    assert new.pk in found and renew.pk in found and other.pk not in found
+    assert not ItemProcedureLink.objects.filter(item=item).exists()
+
+
+def test_folded_name_match_when_the_search_finds_nothing(setup):
+    from procedures.models import ProcedurePage
+    from roadmap.services.links import _name_suggestions
+
+    item = make_item(setup["mine"].roadmap, 30, "Cấp, đổi giấy phép lái xe")
+    licence = make_procedure("Đổi giấy phép lái xe do ngành Giao thông vận tải cấp")
+    make_procedure("Đăng ký kết hôn")
+    found = _name_suggestions(item, ProcedurePage.objects.live(), 10)
+    assert [s.procedure.pk for s in found] == [licence.pk]
+    assert found[0].origin == LinkOrigin.NAME
