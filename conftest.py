@@ -46,10 +46,28 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
+        # Transactional tests (live_server, threads) empty every table when they end, including the
+        # rows our data migrations and Wagtail's own create (root page and collection, default
+        # Locale and Site, implementation levels, synonyms, holidays...). Every one of them restores
+        # those rows from the serialized test database first, so the order tests run in does not
+        # matter. It must be all of them: a non-serialized flush re-creates content types with new
+        # keys, which the next restore would then collide with.
+        if _is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
 def pytest_configure(config):
@@ -57,12 +75,20 @@ def pytest_configure(config):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(autouse=True)
-def _default_locale(request):
-    """Transactional tests (live_server) flush the tables after each test, data migrations included;
-    Wagtail needs its default Locale back for the next one."""
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
-        request.getfixturevalue("transactional_db")
-        from wagtail.models import Locale
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Make the serialized test database reachable from every connection object.
 
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    Once Playwright's sync API is running, an asyncio loop runs in the main thread, so Django's
+    connection handler (an asgiref Local) hands out a different connection object there than the
+    one pytest-django set up; that object lacks `_test_serialized_contents`, and a transactional
+    test would then neither restore the data-migration rows nor keep post_migrate quiet. The
+    serialized contents describe the test database, not one connection, so they go on the class.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents

@@ -8,7 +8,7 @@ import pytest
 from dossiers.models import Dossier
 from dossiers.tests.factories import PASSWORD, make_citizen, make_online_procedure, pdf_bytes, png_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(scope="session")

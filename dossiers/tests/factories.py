@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from accounts.models import CitizenProfile
 from agencies.models import Agency
@@ -54,10 +54,13 @@ def _catalog_index() -> ProcedureIndexPage:
     index = ProcedureIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.first()
-        if home is None:  # a transactional test flushed the data migrations' pages
+        if home is None:  # a transactional test flushed the data migrations' rows
+            Locale.objects.get_or_create(language_code="vi")
             root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
             home = HomePage(title="Trang chủ", slug="trang-chu")
             root.add_child(instance=home)
+        if not Site.objects.exists():
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
         index = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh")
         home.add_child(instance=index)
         index.save_revision().publish()

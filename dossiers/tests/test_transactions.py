@@ -139,7 +139,7 @@ needs_postgres = pytest.mark.skipif(
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_submissions_get_unique_consecutive_codes():
     procedure = make_online_procedure(agency_code="000.00.77.H53")
     drafts = [_draft(procedure) for _ in range(12)]
@@ -170,7 +170,7 @@ def test_parallel_submissions_get_unique_consecutive_codes():
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_double_submit_of_one_draft_creates_one_dossier():
     draft = _draft(make_online_procedure())
     barrier = threading.Barrier(6)
