@@ -39,7 +39,7 @@ class ImportAborted(Exception):
 
 
 def ensure_index_page() -> ProcedureIndexPage:
-    """The catalog index page, created (live) under the home page when missing."""
+    """The catalog index page, created (live) under the home page when missing, with its review workflow."""
     page = ProcedureIndexPage.objects.first()
     if page is not None:
         return page
@@ -51,6 +51,11 @@ def ensure_index_page() -> ProcedureIndexPage:
     page = ProcedureIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG)
     home.add_child(instance=page)
     page.save_revision().publish()
+    # The migration set up the editorial groups before any catalog existed: attach the review
+    # workflow and the agency and reviewer permissions to the new index now.
+    from procedures.permissions import setup_editorial_roles
+
+    setup_editorial_roles()
     return page
 
 

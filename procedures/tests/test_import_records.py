@@ -15,6 +15,7 @@ from procedures.constants import ChannelKind, ImplementationLevel, LegacyLevel, 
 from procedures.importer import import_files
 from procedures.importer.pages import snapshot
 from procedures.models import Field, ProcedureIndexPage, ProcedurePage
+from procedures.permissions import REVIEW_WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -525,6 +526,9 @@ def test_index_page_is_created_once_under_the_home_page(tmp_path):
     assert (index.title, index.slug, index.live) == ("Thủ tục hành chính", "thu-tuc-hanh-chinh", True)
     assert index.get_parent().specific_class.__name__ == "HomePage"
     assert index.get_children().count() == 2
+    # An imported catalog is under the review workflow at once, with no extra command.
+    page = ProcedurePage.objects.get(code="1.000179")
+    assert page.get_workflow().name == REVIEW_WORKFLOW_NAME
 
 
 # --- the command's output -------------------------------------------------------------------------
