@@ -3,15 +3,18 @@
 - The group "Giám sát lộ trình" (the monitoring agency, created by a migration) holds Django's
   add/change/delete/view permissions on the roadmap models: it edits roadmaps, items, links and
   history records.
-- An agency's staff see their own agency's items, read-only: members of a group mapped to the
-  agency by an AgencyAccess row. They need no Django permission: the policy below grants "view"
-  on the items (and their statistics) of those agencies only.
+- An agency's staff see their own agency's items, read-only: the agency's editors (its
+  `Agency.editor_group`, with the subordinate and predecessor agencies the catalog's editorial
+  rules give them: procedures.permissions.agency_scope) and members of any group mapped to the
+  agency by an AgencyAccess row (e.g. its leaders). They need no Django permission: the policy
+  below grants "view" on the items (and their statistics) of those agencies only.
 """
 
 from django.contrib.auth.models import Group
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from agencies.models import Agency
+from procedures.permissions import agency_scope
 
 from .constants import MONITOR_GROUP_NAME
 from .models import AgencyAccess
@@ -36,6 +39,8 @@ def agencies_for_user(user):
         cache = set(
             AgencyAccess.objects.filter(group__in=user.groups.all()).values_list("agency_id", flat=True)
         )
+        for agency_ids in agency_scope(user).values():
+            cache |= agency_ids
         user._roadmap_agency_ids = cache
     return Agency.objects.filter(pk__in=cache)
 

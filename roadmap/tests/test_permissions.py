@@ -149,3 +149,15 @@ def test_folded_name_match_when_the_search_finds_nothing(setup):
     found = _name_suggestions(item, ProcedurePage.objects.live(), 10)
     assert [s.procedure.pk for s in found] == [licence.pk]
     assert found[0].origin == LinkOrigin.NAME
+
+
+def test_an_agencys_editors_see_its_items_without_extra_setup(client, setup):
+    from procedures.permissions import ensure_agency_editor_group
+
+    beta = setup["theirs"].agency
+    group = ensure_agency_editor_group(agency=beta)
+    editor = User.objects.create_user("biensoạnbeta", password="x")
+    editor.groups.add(group)
+    client.force_login(editor)
+    html = client.get(reverse(LIST)).content.decode()
+    assert "Đăng ký kinh doanh" in html and "Cấp giấy phép xây dựng" not in html
