@@ -17,6 +17,7 @@ urlpatterns = [
     path("lo-trinh/", include("roadmap.urls")),
     path("thong-ke/", include("stats.urls")),
     path("du-lieu-mo/", include("stats.opendata_urls")),
+    path("api/v1/", include("interop.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

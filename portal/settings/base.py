@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "demo",
     "roadmap",
     "stats",
+    "interop",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
