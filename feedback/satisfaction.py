@@ -31,6 +31,7 @@ __all__ = [
     "can_rate",
     "group_points",
     "rate_dossier",
+    "rating_state",
     "rating_years",
     "satisfaction_by_agency",
 ]
@@ -58,6 +59,18 @@ def can_rate(dossier) -> bool:
     if statuses and dossier.status not in statuses:
         return False
     return not ServiceRating.objects.filter(dossier=dossier).exists()
+
+
+def rating_state(dossier) -> tuple[str, ServiceRating | None]:
+    """("rated", rating) once rated; ("open", None) when it can be rated now; ("later", None) while the
+    dossier has not reached a ratable status."""
+    rating = ServiceRating.objects.filter(dossier=dossier).first()
+    if rating is not None:
+        return "rated", rating
+    statuses = getattr(settings, "FEEDBACK_RATABLE_DOSSIER_STATUSES", [])
+    if statuses and dossier.status not in statuses:
+        return "later", None
+    return "open", None
 
 
 def rate_dossier(*, dossier, level: str, reason: str = "") -> ServiceRating:

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from ..forms import FeedbackForm
+from ..satisfaction import rating_state
 from ..services import published_questions
 
 register = template.Library()
@@ -24,3 +25,11 @@ def procedure_feedback(context, procedure):
         },
         request=request,
     )
+
+
+@register.inclusion_tag("feedback/_dossier_rating.html")
+def dossier_rating(dossier):
+    """On the citizen's dossier pages (receipt, lookup result): the link to rate the service, the
+    rating already given, or when rating becomes possible. Logic: feedback.satisfaction.rating_state."""
+    state, rating = rating_state(dossier)
+    return {"dossier": dossier, "state": state, "rating": rating}

@@ -220,3 +220,36 @@ def test_ratings_are_read_only_in_the_admin(client, dossier, central_moderator):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; chờ lâu" in html and "<script>alert(1)" not in html
     edit = client.get(reverse("feedback_ratings:edit", args=[rating.pk]))
     assert edit.status_code in (302, 403)
+
+
+def _rating_section(html: str):
+    return BeautifulSoup(html, "html.parser").find("section", class_="dossier-rating")
+
+
+def test_the_dossier_pages_link_to_the_rating(client, procedure, agency, django_user_model, settings):
+    """The receipt (owner's dossier page) and the lookup result carry the rating link, then the rating."""
+    owner = django_user_model.objects.create_user(username="chu-ho-so", password="x")
+    mine = make_dossier(procedure, agency, "000.00.12.H53-251127-0043", user=owner)
+    rate_url = reverse("feedback:rate_dossier", args=[mine.code])
+    client.force_login(owner)
+    receipt = client.get(reverse("dossiers:receipt", args=[mine.code]))
+    assert receipt.status_code == 200
+    section = _rating_section(receipt.content.decode())
+    assert section.find("a", href=rate_url) is not None
+
+    client.logout()
+    lookup = client.post(reverse("dossiers:lookup"), {"ma": mine.code, "so_cuoi": "5678"})
+    assert _rating_section(lookup.content.decode()).find("a", href=rate_url) is not None
+
+    # before the dossier reaches a ratable status: no link, a sentence saying when
+    settings.FEEDBACK_RATABLE_DOSSIER_STATUSES = ["10"]
+    client.force_login(owner)
+    section = _rating_section(client.get(reverse("dossiers:receipt", args=[mine.code])).content.decode())
+    assert section.find("a") is None and "sau khi nhận kết quả" in section.get_text()
+
+    # once rated: the rating given, no link
+    settings.FEEDBACK_RATABLE_DOSSIER_STATUSES = []
+    rate_dossier(dossier=mine, level=S)
+    section = _rating_section(client.get(reverse("dossiers:receipt", args=[mine.code])).content.decode())
+    assert section.find("a") is None
+    assert "Bạn đã đánh giá hồ sơ này: Hài lòng" in " ".join(section.get_text().split())
