@@ -7,3 +7,7 @@ class StatsConfig(AppConfig):
     label = "stats"
     verbose_name = _("Thống kê")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Refresh a dossier's usage summary after each status change (stats/signals.py).
+        from . import signals  # noqa: F401

@@ -63,6 +63,23 @@ def test_refresh_is_idempotent_and_follows_status_changes(usage):
     assert (row.finished_on, row.on_time, row.processing_days) == (D(2025, 3, 20), False, 8)
 
 
+def test_a_status_change_refreshes_the_summary_after_commit(usage, django_capture_on_commit_callbacks):
+    """stats.signals: recording a status change enqueues the refresh of that dossier once committed."""
+    _, d = usage
+    from dossiers.models import StatusChange
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        StatusChange.objects.create(
+            dossier=d["d3"], status="9", at=datetime.datetime(2025, 3, 20, 9, tzinfo=datetime.UTC)
+        )
+        # not refreshed before the commit
+        assert DossierUsage.objects.get(dossier=d["d3"]).finished_on is None
+    assert callbacks  # at the commit the task ran (immediate backend in tests)
+    row = DossierUsage.objects.get(dossier=d["d3"])
+    assert (row.finished_on, row.on_time, row.processing_days) == (D(2025, 3, 20), False, 8)
+    assert DossierUsage.objects.get(dossier=d["d1"]).finished_on == D(2025, 3, 5)  # others untouched
+
+
 def test_usage_for_the_province_an_agency_and_by_month(usage):
     world, _ = usage
     province = usage_by("all", YEAR_2025)[None]
