@@ -67,7 +67,7 @@ def resend_verification(request):
 def my_dossiers(request):
     dossiers = Dossier.objects.owned_by(request.user).select_related("procedure")
     drafts = (
-        Draft.objects.filter(user=request.user, status=DraftStatus.OPEN)
+        Draft.objects.filter(user=request.user, status=DraftStatus.OPEN, form_version__form__isnull=False)
         .select_related("form_version__form__procedure")
         .order_by("-updated_at")
     )

@@ -1,7 +1,7 @@
 """Demo online forms for three roadmap procedures; called by `manage.py load_demo`.
 
-Idempotent: running it again updates the forms in place (a changed definition becomes a new
-version the next time a citizen starts a draft). Procedures that do not exist are skipped.
+Idempotent: a form is created only when its procedure has none, so running it again never
+overwrites what editors changed in the admin. Procedures that do not exist are skipped.
 """
 
 from __future__ import annotations
@@ -126,13 +126,16 @@ DEMO_FORMS = {
 
 
 def load_demo_forms() -> int:
-    """Create or update the demo online forms; returns how many exist."""
+    """Create the demo online forms that do not exist yet; returns how many exist."""
     count = 0
     for code, definition in DEMO_FORMS.items():
         procedure = find_by_code(code, live_only=False)
         if procedure is None:
             continue
-        form, _created = OnlineForm.objects.get_or_create(procedure=procedure)
+        count += 1
+        if OnlineForm.objects.filter(procedure=procedure).exists():
+            continue  # keep the editors' version
+        form = OnlineForm(procedure=procedure)
         form.intro = definition["intro"]
         form.steps = definition["steps"]
         form.is_active = True
@@ -144,5 +147,4 @@ def load_demo_forms() -> int:
                 for attr, value in values.items():
                     setattr(slots[index], attr, value)
                 slots[index].save()
-        count += 1
     return count

@@ -128,9 +128,14 @@ class UploadSlot(Orderable):
 
 
 class FormVersion(models.Model):
-    """A frozen snapshot of an online form's schema; drafts and dossiers point at one."""
+    """A frozen snapshot of an online form's schema; drafts and dossiers point at one.
 
-    form = models.ForeignKey(OnlineForm, on_delete=models.PROTECT, related_name="versions")
+    The snapshot outlives its form: deleting an online form (or its procedure) leaves the versions
+    that drafts and dossiers use, with `form` emptied, so nothing submitted ever breaks."""
+
+    form = models.ForeignKey(
+        OnlineForm, on_delete=models.SET_NULL, null=True, blank=True, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("phiên bản"))
     schema = models.JSONField(_("cấu trúc"))
     schema_hash = models.CharField(max_length=64)

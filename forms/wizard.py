@@ -212,6 +212,7 @@ class SubmissionWizard(WizardView):
                 "is_review": step == REVIEW_STEP_KEY,
                 "needs_verified_email": settings.ACCOUNTS_REQUIRE_VERIFIED_EMAIL
                 and not profile.email_verified,
+                "retention_days": settings.DOSSIER_DRAFT_RETENTION_DAYS,
             }
         )
         if context["step_schema"] is not None:

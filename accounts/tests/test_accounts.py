@@ -131,3 +131,29 @@ def test_oidc_claims_map_onto_the_citizen_profile(settings):
     assert list(backend.filter_users_by_claims({"sub": "vneid-123"})) == [user]
     assert list(backend.filter_users_by_claims({"sub": "other", "email": "dan@example.vn"})) == [user]
     assert backend.verify_claims({"sub": "x"}) and not backend.verify_claims({"email": "a@b.vn"})
+
+
+def test_my_dossiers_lists_the_citizens_own_dossiers_and_drafts(client):
+    from dossiers.tests.factories import make_online_procedure
+    from dossiers.tests.flow import applicant_values, complete_wizard, post_step, submit_url
+
+    other = make_citizen(email="nguoi.khac@example.vn")
+    client.force_login(other)
+    complete_wizard(client, make_online_procedure(title="Cấp giấy phép xây dựng"))
+    other_code = other.dossiers.get().code
+
+    mine = make_citizen(email="cua.toi@example.vn")
+    client.force_login(mine)
+    complete_wizard(client, make_online_procedure(title="Đăng ký thành lập hộ kinh doanh"))
+    dossier = mine.dossiers.get()
+    draft_procedure = make_online_procedure(title="Đăng ký khai sinh")
+    client.get(submit_url(draft_procedure))
+    post_step(client, draft_procedure, "nguoi-nop", applicant_values())
+
+    html = client.get(reverse("accounts:my_dossiers")).content.decode()
+    assert dossier.code in html and reverse("dossiers:receipt", args=[dossier.code]) in html
+    assert "Mới đăng ký" in html and dossier.appointment_date.strftime("%d/%m/%Y") in html
+    assert other_code not in html and "Cấp giấy phép xây dựng" not in html
+    drafts = html[html.index("Hồ sơ đang soạn") : html.index("Hồ sơ đã nộp")]
+    assert "Đăng ký khai sinh" in drafts and submit_url(draft_procedure) in drafts
+    assert "Đăng ký thành lập hộ kinh doanh" not in drafts  # submitted, no longer a draft

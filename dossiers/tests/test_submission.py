@@ -113,3 +113,19 @@ def test_receipt_pdf_text_keeps_vietnamese_diacritics_in_noto_sans(client, citiz
     assert "Giấy đề nghị đăng ký hộ kinh doanh" in text
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Noto-Sans" in fonts
+
+
+def test_receipt_qr_code_encodes_the_lookup_link(client, citizen, procedure):
+    import re
+
+    import segno
+
+    complete_wizard(client, procedure)
+    dossier = Dossier.objects.get()
+    html = client.get(reverse("dossiers:receipt", args=[dossier.code])).content.decode()
+    lookup = f"http://testserver/ho-so/tra-cuu/?ma={dossier.code}"
+    expected = segno.make(lookup, error="m").svg_inline(scale=4, border=2)
+    path = re.compile(r'<path[^>]* d="([^"]+)"')
+    qr = html[html.index('class="receipt-qr"') :]
+    assert path.search(qr).group(1) == path.search(expected).group(1)
+    assert f'value="{dossier.code}"' in client.get(lookup).content.decode()  # the link prefills the code

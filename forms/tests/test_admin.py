@@ -59,3 +59,42 @@ def test_holiday_calendar_is_editable(admin_client):
     from workdays.models import Holiday
 
     assert Holiday.objects.get(date="2026-05-02").kind == "makeup"
+
+
+def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(admin_client):
+    """The frozen versions outlive the form: the admin deletes it (no error), the dossier keeps its
+    version and still renders, and the citizen's page still works with a draft on that form."""
+    from django.test import Client
+
+    from dossiers.models import Dossier, Draft
+    from dossiers.tests.factories import make_citizen
+    from dossiers.tests.flow import applicant_values, complete_wizard, post_step, submit_url
+    from forms.models import FormVersion
+
+    procedure = make_online_procedure()
+    client = Client()
+    client.force_login(make_citizen())
+    complete_wizard(client, procedure)
+    dossier = Dossier.objects.get()
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())  # an open draft on the same form
+    form_pk = procedure.online_form.pk
+
+    response = admin_client.post(reverse("online_forms:delete", args=[form_pk]))
+    assert response.status_code == 302
+    assert not OnlineForm.objects.filter(pk=form_pk).exists()
+    version = FormVersion.objects.get()
+    assert version.form is None and version.schema["steps"][1]["fields"][0]["key"] == "ten_ho"
+    dossier.refresh_from_db()
+    assert dossier.form_version == version and Draft.objects.filter(form_version=version).count() == 2
+    receipt = client.get(reverse("dossiers:receipt", args=[dossier.code]))
+    assert receipt.status_code == 200 and "Hộ kinh doanh Tạp hóa Minh Khai" in receipt.content.decode()
+    mine = client.get(reverse("accounts:my_dossiers"))
+    assert mine.status_code == 200 and dossier.code in mine.content.decode()
+    assert client.get(submit_url(procedure)).status_code == 404  # no form: not accepting dossiers
+
+    other = make_online_procedure()
+    complete_wizard(client, other)
+    other.delete()  # the procedure page itself (its form goes with it)
+    code = Dossier.objects.get(procedure_code=other.code).code
+    assert client.get(reverse("dossiers:receipt", args=[code])).status_code == 200
