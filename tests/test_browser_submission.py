@@ -1,5 +1,6 @@
-"""Online submission end to end in Debian's Chromium on a phone: open a procedure, sign in, fill
-the wizard with two uploads, get a dossier code, download the PDF receipt, look the dossier up."""
+"""Online submission end to end in Debian's Chromium on a phone: find a procedure with the search,
+sign in, fill the wizard with two uploads, get a dossier code, download the PDF receipt, look the
+dossier up, see it in "Hồ sơ của tôi"."""
 
 import re
 
@@ -26,7 +27,14 @@ def test_submit_a_dossier_online(page, live_server, settings, tmp_path):
     (tmp_path / "hop-dong-thue.png").write_bytes(png_bytes((300, 200)))
 
     page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(live_server.url + procedure.url)
+    # Find the procedure with the portal's search, open it, press the button.
+    page.goto(live_server.url + "/tim-kiem/")
+    page.get_by_label("Bạn cần làm thủ tục gì?").fill("thành lập hộ kinh doanh")
+    page.get_by_role("button", name="Tìm kiếm", exact=True).click()
+    page.locator("ol.search-results__list").get_by_role(
+        "link", name="Đăng ký thành lập hộ kinh doanh"
+    ).click()
+    page.wait_for_url(live_server.url + procedure.url)
     page.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
 
     # Sign in (with the phone number), then back to the wizard.
@@ -65,8 +73,9 @@ def test_submit_a_dossier_online(page, live_server, settings, tmp_path):
     slots.nth(1).set_input_files(str(tmp_path / "hop-dong-thue.png"))
     page.get_by_role("button", name="Lưu và tiếp tục").click()
 
-    # Step 4: review shows everything; declaration and submit.
+    # Step 4: review shows everything, without sideways scrolling on the phone; declaration and submit.
     review = page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert "Hộ kinh doanh Tạp hóa Minh Khai" in review and "100.000.000" in review
     assert "giay-de-nghi.pdf" in review and "hop-dong-thue.png" in review
     page.get_by_label("Tôi đã kiểm tra thông tin và xin cam đoan như trên.").check()
@@ -92,3 +101,8 @@ def test_submit_a_dossier_online(page, live_server, settings, tmp_path):
     page.get_by_role("button", name="Tra cứu").click()
     result = page.locator("main").inner_text()
     assert "Mới đăng ký" in result and "Quá trình xử lý" in result  # signed in as the owner
+
+    # The citizen's own list shows the dossier with its status.
+    page.goto(live_server.url + "/tai-khoan/ho-so-cua-toi/")
+    row = page.get_by_role("row").filter(has_text=code)
+    assert "Mới đăng ký" in row.inner_text()
