@@ -14,11 +14,22 @@ def test_typing_without_diacritics_opens_the_right_procedure(page, live_server, 
     box = page.locator("#search-page-q")
     expect(box).to_have_attribute("role", "combobox")  # enhanced by search-autocomplete.js
 
-    # With JavaScript: suggestions appear while typing; arrow down and Enter open the procedure.
-    box.press_sequentially("dang ky khai s", delay=40)
+    # With JavaScript: suggestions appear while typing (debounced: far fewer requests than keys);
+    # Escape closes the list, arrow down reopens it and moves through it, Enter opens the procedure.
+    requests = []
+    page.on("request", lambda request: requests.append(request.url) if "/goi-y/" in request.url else None)
+    typed = "dang ky khai s"
+    box.press_sequentially(typed, delay=40)
     listbox = page.get_by_role("listbox")
     expect(listbox).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
     expect(listbox.get_by_role("option").first).to_contain_text("đăng ký khai sinh")
+    assert 1 <= len(requests) <= len(typed) // 3, requests
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("ArrowDown")  # reopens the list
+    expect(listbox).to_be_visible()
     box.press("ArrowDown")
     expect(box).to_have_attribute("aria-activedescendant", re.compile(r"search-ac-list-\d+-0"))
     box.press("Enter")

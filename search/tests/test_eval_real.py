@@ -2,7 +2,9 @@
 
 Targets of the search issue: keyword set R@1 ≥ 0.85 and MRR ≥ 0.90 (reached, asserted); FAQ set
 R@1 ≥ 0.90 and MRR ≥ 0.93 (not reached: the figures measured when this was written are asserted as a
-regression floor, see docs/adr/0001-search.md); stripping diacritics changes no score by more than 0.02.
+regression floor, and the test then reports itself as an expected failure naming the missed target, so
+every CI run shows it; see docs/adr/0001-search.md); stripping diacritics changes no score by more
+than 0.02. Only quality is asserted here, never time.
 """
 
 import pytest
@@ -13,6 +15,7 @@ from search.evaluation import evaluate, load_cases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data, pytest.mark.slow]
 
+FAQ_TARGET_R1, FAQ_TARGET_MRR = 0.90, 0.93
 FAQ_KEYS = {"query_key": "question", "gold_key": "ma_thu_tuc_khop_trong_bo_du_lieu"}
 
 
@@ -41,3 +44,8 @@ def test_evaluation_sets_on_the_imported_catalog(starting_synonyms):
         given, stripped = reports[name, False], reports[name, True]
         for metric in ("recall_at_1", "recall_at_10", "mrr"):
             assert abs(getattr(given, metric) - getattr(stripped, metric)) <= 0.02, (name, metric)
+    if faq_report.recall_at_1 < FAQ_TARGET_R1 or faq_report.mrr < FAQ_TARGET_MRR:
+        pytest.xfail(
+            f"FAQ target not met: R@1 {faq_report.recall_at_1:.3f} (target {FAQ_TARGET_R1}), "
+            f"MRR {faq_report.mrr:.3f} (target {FAQ_TARGET_MRR}); see docs/adr/0001-search.md"
+        )

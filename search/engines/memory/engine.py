@@ -58,7 +58,9 @@ class MemoryEngine(Engine):
     def _rows(self, ids=None):
         from ...models import SearchDocument
 
-        queryset = SearchDocument.objects.all()
+        # Ordered by primary key: equal scores are broken by load order, which must not depend on the
+        # database's row order (PostgreSQL returns an unordered table in any order).
+        queryset = SearchDocument.objects.order_by("pk")
         if ids is not None:
             queryset = queryset.filter(pk__in=ids)
         return queryset.values(*DOCUMENT_COLUMNS).iterator(chunk_size=2000)
