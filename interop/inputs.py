@@ -6,6 +6,7 @@ Django forms, so every message is Vietnamese (translated with the rest of the po
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.constants import Action, DossierStatus
@@ -53,17 +54,67 @@ class DossierListQuery(forms.Form):
 
 
 class StatusChangeInput(forms.Form):
+    """A status change pushed by a connected system (JSON body of POST …/status-changes/).
+
+    Checks the shape per action (required reason, data the action takes) so that bad input gets a
+    400 with errors per field; whether the action is possible now is decided by the lifecycle."""
+
     action = forms.ChoiceField(choices=Action.choices, label=_("thao tác"))
     reason = forms.CharField(required=False, max_length=2000, label=_("lý do"))
-    due_date = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label=_("ngày hẹn mới"))
-    missing = forms.JSONField(required=False, label=_("giấy tờ cần bổ sung"))
-    amount = forms.IntegerField(required=False, min_value=0, label=_("số tiền (đồng)"))
+    due_date = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label=_("ngày hẹn"))
+    amount = forms.IntegerField(required=False, min_value=1, label=_("số tiền (đồng)"))
     to_unit = forms.CharField(required=False, max_length=40, label=_("mã đơn vị nhận liên thông"))
 
-    def clean_missing(self):
-        value = self.cleaned_data.get("missing")
-        if value in (None, ""):
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise forms.ValidationError(_("Nhập danh sách tên giấy tờ cần bổ sung (mảng chuỗi)."))
-        return [v.strip() for v in value]
+    # Which optional fields an action takes, and the lifecycle's name for each.
+    DATA = {
+        Action.ACCEPT: {"due_date": "due_date"},
+        Action.REQUEST_PAYMENT: {"amount": "amount"},
+        Action.TRANSFER: {"to_unit": "to_agency"},
+        Action.APOLOGIZE: {"due_date": "new_due_date"},
+    }
+    REQUIRED = {
+        Action.REQUEST_PAYMENT: ("amount",),
+        Action.TRANSFER: ("to_unit",),
+        Action.APOLOGIZE: ("due_date",),
+    }
+    # Actions that carry files or belong to the citizen: not through this endpoint.
+    NOT_HERE = {
+        Action.FINISH: _("Gửi kết quả kèm tệp qua POST /api/v1/dossiers/<mã>/results/."),
+        Action.SUPPLY: _("Công dân nộp bổ sung giấy tờ trên trang hồ sơ của mình."),
+        Action.REQUEST_WITHDRAWAL: _("Chỉ công dân được yêu cầu rút hồ sơ, trên trang hồ sơ của mình."),
+    }
+
+    def __init__(self, data, *, reason_required=frozenset()):
+        super().__init__(data)
+        self.reason_required = reason_required
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if not action:
+            return data
+        if action in self.NOT_HERE:
+            self.add_error("action", self.NOT_HERE[action])
+            return data
+        if action in self.reason_required and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Thao tác này cần lý do / nội dung gửi công dân."))
+        due = data.get("due_date")
+        if due is not None and due < timezone.localdate() and "due_date" not in self.errors:
+            self.add_error("due_date", _("Ngày hẹn không được trước hôm nay."))
+        takes = self.DATA.get(action, {})
+        for name in ("due_date", "amount", "to_unit"):
+            given = data.get(name) not in (None, "")
+            if given and name not in takes and name not in self.errors:
+                self.add_error(name, _("Thao tác này không nhận trường này."))
+            elif not given and name in self.REQUIRED.get(action, ()) and name not in self.errors:
+                self.add_error(name, _("Trường này là bắt buộc với thao tác này."))
+        return data
+
+    def perform_data(self) -> dict:
+        """The keyword arguments for dossiers.lifecycle.perform (to_unit still a code)."""
+        takes = self.DATA.get(self.cleaned_data["action"], {})
+        return {
+            target: self.cleaned_data[name]
+            for name, target in takes.items()
+            if self.cleaned_data.get(name) not in (None, "")
+        }

@@ -169,16 +169,12 @@ def _schemas() -> dict:
                 "due_date": {
                     "type": "string",
                     "format": "date",
-                    "description": "Ngày hẹn mới (xin lỗi, hẹn lại).",
-                },
-                "missing": {
-                    "type": "array",
-                    "items": {"type": "string"},
-                    "description": "Giấy tờ cần bổ sung (yêu cầu bổ sung).",
+                    "description": "Ngày hẹn trả kết quả: khi tiếp nhận (accept, không bắt buộc) hoặc ngày hẹn "
+                    "mới khi xin lỗi (apologize, bắt buộc).",
                 },
                 "amount": {
                     "type": "integer",
-                    "minimum": 0,
+                    "minimum": 1,
                     "description": "Số tiền (nghĩa vụ tài chính), đồng.",
                 },
                 "to_unit": {"type": "string", "description": "Mã đơn vị nhận hồ sơ liên thông (chuyển)."},
@@ -190,10 +186,13 @@ def _schemas() -> dict:
             "properties": {"dossier": _ref("DossierSummary"), "status_change": _ref("StatusChange")},
             "required": ["dossier", "status_change"],
         },
-        "ResultFile": {
+        "ResultFiles": {
             "type": "object",
-            "properties": {"dossier": {"type": "string"}, "file": _ref("File")},
-            "required": ["dossier", "file"],
+            "properties": {
+                "dossier": _ref("DossierSummary"),
+                "files": {"type": "array", "items": _ref("File")},
+            },
+            "required": ["dossier", "files"],
         },
     }
 
@@ -302,7 +301,9 @@ def openapi_document() -> dict:
                 "post": {
                     "operationId": "attachResult",
                     "tags": ["dossiers"],
-                    "summary": "Đính kèm tệp kết quả giải quyết (PDF, JPEG, PNG; kiểm tra như mọi tệp tải lên)",
+                    "summary": "Gửi tệp kết quả giải quyết (PDF, JPEG, PNG; kiểm tra như mọi tệp tải lên)",
+                    "description": "Hồ sơ đang xử lý (4): hoàn thành xử lý với các tệp này (→ 9, ghi lịch sử "
+                    "với tên hệ thống). Hồ sơ đã xử lý xong (9): thêm tệp kết quả. Quyền: results:write.",
                     "x-scopes": [Scope.RESULTS_WRITE.value],
                     "parameters": [CODE_PARAMETER],
                     "requestBody": {
@@ -313,10 +314,14 @@ def openapi_document() -> dict:
                                     "type": "object",
                                     "properties": {
                                         "file": {
-                                            "type": "string",
-                                            "contentMediaType": "application/octet-stream",
+                                            "type": "array",
+                                            "items": {
+                                                "type": "string",
+                                                "contentMediaType": "application/octet-stream",
+                                            },
+                                            "description": "Một hoặc nhiều tệp (PDF, JPEG, PNG), cùng tên trường.",
                                         },
-                                        "label": {"type": "string", "description": "Tên giấy tờ kết quả."},
+                                        "reason": {"type": "string", "description": "Nội dung gửi công dân."},
                                     },
                                     "required": ["file"],
                                 }
@@ -324,10 +329,11 @@ def openapi_document() -> dict:
                         },
                     },
                     "responses": {
-                        "201": _json(_ref("ResultFile"), "Đã lưu tệp kết quả."),
+                        "201": _json(_ref("ResultFiles"), "Đã lưu tệp kết quả."),
                         "400": _error_response("Thiếu tệp hoặc tệp bị từ chối (lý do bằng tiếng Việt)."),
                         **COMMON_ERRORS,
                         "404": _error_response("Không có hồ sơ này trong các đơn vị hệ thống được xem."),
+                        "409": _error_response("Hồ sơ không ở trạng thái đang xử lý hoặc đã xử lý xong."),
                     },
                 }
             },

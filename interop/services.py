@@ -22,7 +22,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from dossiers.constants import ScanStatus
+from dossiers.constants import Action, DossierStatus, FilePurpose, ScanStatus
 from dossiers.models import Dossier, DossierFile
 from dossiers.storage import private_storage
 from dossiers.uploads import ALLOWED_TYPES, inspect_upload
@@ -177,42 +177,69 @@ def push_status(
     *, client: ApiClient, dossier: Dossier, action: str, reason: str = "", data: dict | None = None
 ):
     """Move the dossier through the back office's lifecycle on behalf of the client (recorded as
-    `system=<client name>`). Raises dossiers.lifecycle.TransitionRefused or ValidationError."""
+    `system=<client name>`). Raises dossiers.lifecycle.TransitionRefused."""
     from dossiers.lifecycle import perform
 
     return perform(dossier, action, system=client.name, reason=reason, **(data or {}))
 
 
-def attach_result(*, client: ApiClient, dossier: Dossier, uploaded, label: str = "") -> DossierFile:
-    """Store a result document (kết quả giải quyết) on the dossier after the same checks as every
-    upload (dossiers.uploads.inspect_upload). Raises ValidationError (Vietnamese); on any error
-    nothing is left behind: no row, no file."""
-    from dossiers.constants import FilePurpose
+def attach_result(*, client: ApiClient, dossier: Dossier, files: list, reason: str = "") -> list[DossierFile]:
+    """Result documents (kết quả giải quyết) from a connected system, checked like every upload
+    (dossiers.uploads.inspect_upload).
 
+    A dossier being processed (4) is finished with them (→ 9, through the lifecycle, recorded with
+    the system's name); a dossier already done (9) gets them as further result documents. Any other
+    status: TransitionRefused. Raises ValidationError (Vietnamese) for a refused file; on any error
+    nothing is left behind: no row, no stored file."""
+    from dossiers.lifecycle import TransitionRefused
+
+    if dossier.status == DossierStatus.PROCESSING:
+        change = push_status(
+            client=client, dossier=dossier, action=Action.FINISH, reason=reason, data={"result_files": files}
+        )
+        return list(change.files.all())
+    if dossier.status != DossierStatus.DONE:
+        raise TransitionRefused(
+            _(
+                "Chỉ gửi kết quả khi hồ sơ đang xử lý (hoàn thành xử lý) hoặc đã xử lý xong (bổ sung kết quả); "
+                "hồ sơ đang ở trạng thái “%(status)s”."
+            )
+            % {"status": dossier.get_status_display()},
+            code="transition",
+        )
     if dossier.user_id is None:
         raise ValidationError(
             _("Hồ sơ không có tài khoản người nộp để nhận kết quả trực tuyến."), code="no_owner"
         )
-    clean = inspect_upload(uploaded, accept=list(ALLOWED_TYPES), max_bytes=settings.DOSSIER_UPLOAD_MAX_BYTES)
+    limit = settings.DOSSIER_UPLOAD_MAX_BYTES
+    cleaned = [inspect_upload(f, accept=list(ALLOWED_TYPES), max_bytes=limit) for f in files]
     now = timezone.now()
-    name = private_storage.save(
-        f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
-    )
+    names: list[str] = []
     try:
         with transaction.atomic():
-            return DossierFile.objects.create(
-                owner_id=dossier.user_id,
-                dossier=dossier,
-                purpose=FilePurpose.RESULT,
-                slot_key="ket-qua",
-                slot_label=(label or _("Kết quả giải quyết (%(system)s)") % {"system": client.name})[:500],
-                original_name=clean.name[:160],
-                file=name,
-                content_type=clean.content_type,
-                size=len(clean.data),
-                sha256=clean.sha256,
-                scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
-            )
+            stored = []
+            for clean in cleaned:
+                name = private_storage.save(
+                    f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
+                )
+                names.append(name)
+                stored.append(
+                    DossierFile.objects.create(
+                        owner_id=dossier.user_id,
+                        dossier=dossier,
+                        purpose=FilePurpose.RESULT,
+                        slot_key=FilePurpose.RESULT,
+                        slot_label=_("Kết quả giải quyết"),
+                        original_name=clean.name[:160],
+                        file=name,
+                        content_type=clean.content_type,
+                        size=len(clean.data),
+                        sha256=clean.sha256,
+                        scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
+                    )
+                )
+            return stored
     except Exception:
-        private_storage.delete(name)
+        for name in names:
+            private_storage.delete(name)
         raise

@@ -182,28 +182,35 @@ def _json_body(request):
     return body
 
 
+# Refusals of the lifecycle that are about the input (400, with the field), not the dossier's state (409).
+INPUT_REFUSALS = {"reason": "reason", "data": "__all__", "file": "file", "action": "action"}
+
+
+def _refused(refused) -> JsonResponse:
+    field = INPUT_REFUSALS.get(refused.code)
+    if field is None:
+        return error(409, refused.message)
+    return error(400, _("Dữ liệu không hợp lệ."), {field: [refused.message]})
+
+
 @api_view(scope=Scope.DOSSIERS_WRITE, methods=("POST",))
 def status_change(request, client, code: str):
-    from dossiers.lifecycle import TransitionRefused
+    from dossiers.lifecycle import REASON_REQUIRED, TransitionRefused
 
     found = _visible(client, code)
     try:
         body = _json_body(request)
     except ValueError as problem:
         return error(400, str(problem))
-    form = StatusChangeInput(_form_data(body))
+    form = StatusChangeInput(body, reason_required=REASON_REQUIRED)
     if not form.is_valid():
         return error(400, _("Dữ liệu không hợp lệ."), field_errors(form))
-    data = {
-        k: v
-        for k, v in form.cleaned_data.items()
-        if k not in ("action", "reason") and v not in (None, "", [])
-    }
-    if "to_unit" in data:
-        target = Agency.objects.filter(code=data["to_unit"]).first()
+    data = form.perform_data()
+    if "to_agency" in data:
+        target = Agency.objects.filter(code=data["to_agency"]).first()
         if target is None:
             return error(400, _("Dữ liệu không hợp lệ."), {"to_unit": [_("Không có đơn vị mang mã này.")]})
-        data["to_unit"] = target
+        data["to_agency"] = target
     try:
         change = services.push_status(
             client=client,
@@ -213,38 +220,31 @@ def status_change(request, client, code: str):
             data=data,
         )
     except TransitionRefused as refused:
-        return error(409, refused.message)
-    except ValidationError as invalid:
-        errors = invalid.message_dict if hasattr(invalid, "error_dict") else {"__all__": invalid.messages}
-        return error(400, _("Dữ liệu không hợp lệ."), errors)
-    found.refresh_from_db()
+        return _refused(refused)
     return ok({"dossier": dossier_summary(found), "status_change": status_change_data(change)})
-
-
-def _form_data(body: dict) -> dict:
-    """JSON values as the form expects them (the list of missing documents stays JSON)."""
-    data = {}
-    for key, value in body.items():
-        data[key] = json.dumps(value, ensure_ascii=False) if key == "missing" else value
-    return data
 
 
 @api_view(scope=Scope.RESULTS_WRITE, methods=("POST",))
 def attach_result(request, client, code: str):
+    from dossiers.lifecycle import TransitionRefused
+
     found = _visible(client, code)
-    uploaded = request.FILES.get("file")
-    if uploaded is None:
+    files = request.FILES.getlist("file")
+    if not files:
         return error(
             400,
             _("Dữ liệu không hợp lệ."),
             {"file": [_("Gửi tệp kết quả trong trường “file” (multipart/form-data).")]},
         )
-    label = (request.POST.get("label") or "").strip()
+    reason = (request.POST.get("reason") or "").strip()[:2000]
     try:
-        stored = services.attach_result(client=client, dossier=found, uploaded=uploaded, label=label)
+        stored = services.attach_result(client=client, dossier=found, files=files, reason=reason)
+    except TransitionRefused as refused:
+        return _refused(refused)
     except ValidationError as invalid:
         return error(400, _("Tệp không được nhận."), {"file": invalid.messages})
-    return ok({"dossier": found.code, "file": file_data(stored)}, status=201)
+    found.refresh_from_db()
+    return ok({"dossier": dossier_summary(found), "files": [file_data(f) for f in stored]}, status=201)
 
 
 def openapi(request):
