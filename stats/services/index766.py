@@ -23,11 +23,18 @@ from roadmap.models import ProcedureLevelRecord
 
 from ..constants import Channel
 from ..models import DossierUsage
-from .figures import catalog_figures
+from .figures import catalog_figures, catalog_figures_by_agency
 from .tables import Column, Table
 from .usage import UsagePeriod, usage_period
 
-__all__ = ["IndicatorResult", "definitions", "evaluate_766", "index766_detail_table", "index766_table"]
+__all__ = [
+    "IndicatorResult",
+    "definitions",
+    "evaluate_766",
+    "evaluate_766_by_agency",
+    "index766_detail_table",
+    "index766_table",
+]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "decision766.json"
 TWO = Decimal("0.01")
@@ -68,18 +75,14 @@ class IndicatorResult:
         return self.points is not None
 
 
-def _timeliness(rows: "_Rows") -> tuple[int, int]:
-    # Aggregate names must not shadow DossierUsage fields (on_time), hence the n_ prefix.
-    figures = rows.qs.exclude(refused=True).aggregate(
-        n_on_time=Count("pk", filter=Q(on_time=True)),
-        n_late=Count("pk", filter=Q(on_time=False)),
-        n_open_in_time=Count(
-            "pk", filter=Q(closed=False) & (Q(due_date__gte=rows.as_of) | Q(due_date__isnull=True))
-        ),
-        n_open_late=Count("pk", filter=Q(closed=False, due_date__lt=rows.as_of)),
-    )
-    numerator = figures["n_on_time"] + figures["n_open_in_time"]
-    return numerator, numerator + figures["n_late"] + figures["n_open_late"]
+# Each indicator is computed for every scope at once: one query grouped by agency (key = agency id)
+# or one aggregate (key None) for the province or the one agency asked for.
+
+
+def _grouped(qs, key: str | None, **aggregates) -> dict:
+    if key is None:
+        return {None: qs.aggregate(**aggregates)}
+    return {row.pop(key): row for row in qs.values(key).annotate(**aggregates).order_by()}
 
 
 class _Rows:
@@ -93,11 +96,34 @@ class _Rows:
         self.as_of = period.last
 
 
-def _online_full(rows: _Rows) -> tuple[int, int] | None:
-    """(online dossiers, all dossiers) of procedures at toàn trình on the period's last day; None when
-    no counter or postal dossier is recorded in the scope (the share would be meaningless)."""
-    if not rows.qs.exclude(channel=Channel.ONLINE).exists():
-        return None
+def _timeliness(rows: _Rows, key: str | None) -> dict:
+    """{scope: (numerator, denominator)}."""
+    # Aggregate names must not shadow DossierUsage fields (on_time), hence the n_ prefix.
+    grouped = _grouped(
+        rows.qs.exclude(refused=True),
+        key,
+        n_on_time=Count("pk", filter=Q(on_time=True)),
+        n_late=Count("pk", filter=Q(on_time=False)),
+        n_open_in_time=Count(
+            "pk", filter=Q(closed=False) & (Q(due_date__gte=rows.as_of) | Q(due_date__isnull=True))
+        ),
+        n_open_late=Count("pk", filter=Q(closed=False, due_date__lt=rows.as_of)),
+    )
+    result = {}
+    for scope, figures in grouped.items():
+        numerator = figures["n_on_time"] + figures["n_open_in_time"]
+        result[scope] = (numerator, numerator + figures["n_late"] + figures["n_open_late"])
+    return result
+
+
+def _online_full(rows: _Rows, key: str | None) -> dict:
+    """{scope: (online dossiers, all dossiers) of procedures at toàn trình on the period's last day};
+    a scope is left out when no counter or postal dossier is recorded in it (the share would be
+    meaningless)."""
+    with_counter = _grouped(rows.qs, key, n_counter=Count("pk", filter=~Q(channel=Channel.ONLINE)))
+    scopes = [scope for scope, figures in with_counter.items() if figures["n_counter"]]
+    if not scopes:
+        return {}
     level = (
         ProcedureLevelRecord.objects.filter(
             procedure_id=OuterRef("procedure_id"), effective_date__lte=rows.as_of
@@ -106,28 +132,51 @@ def _online_full(rows: _Rows) -> tuple[int, int] | None:
         .annotate(level=level43_expression())
         .values("level")[:1]
     )
-    figures = (
-        rows.qs.annotate(level=Subquery(level))
-        .filter(level=4)
-        .aggregate(total=Count("pk"), online=Count("pk", filter=Q(channel=Channel.ONLINE)))
+    figures = _grouped(
+        rows.qs.annotate(level=Subquery(level)).filter(level=4),
+        key,
+        total=Count("pk"),
+        online=Count("pk", filter=Q(channel=Channel.ONLINE)),
     )
-    return figures["online"], figures["total"]
+    empty = {"online": 0, "total": 0}
+    return {
+        scope: (figures.get(scope, empty)["online"], figures.get(scope, empty)["total"]) for scope in scopes
+    }
 
 
-def _ratings(period: UsagePeriod, agency_id) -> tuple[int, int, int]:
+def _ratings(period: UsagePeriod, agency_id, key: str | None) -> dict:
+    """{scope: (very satisfied, satisfied, not satisfied)} rated in the period."""
     qs = ServiceRating.objects.filter(created_at__date__gte=period.first, created_at__date__lte=period.last)
     if agency_id is not None:
         qs = qs.filter(agency_id=agency_id)
-    counts = qs.aggregate(
+    grouped = _grouped(
+        qs,
+        key,
         very=Count("pk", filter=Q(level=Satisfaction.VERY_SATISFIED)),
         satisfied=Count("pk", filter=Q(level=Satisfaction.SATISFIED)),
         not_satisfied=Count("pk", filter=Q(level=Satisfaction.NOT_SATISFIED)),
     )
-    return counts["very"], counts["satisfied"], counts["not_satisfied"]
+    return {scope: (c["very"], c["satisfied"], c["not_satisfied"]) for scope, c in grouped.items()}
 
 
-def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[IndicatorResult]:
+def _inputs(period: UsagePeriod, agency_id: int | None, *, by_agency: bool = False) -> dict:
+    """The data of every computable indicator, {compute kind: {scope: value}}, in a fixed number of
+    queries whatever the number of agencies (by_agency: scope = agency id, else None)."""
     rows = _Rows(period, agency_id)
+    key = "agency_id" if by_agency else None
+    if by_agency:
+        catalog = catalog_figures_by_agency(period.last)
+    else:
+        catalog = {None: catalog_figures(period.last, agency_id=agency_id)}
+    return {
+        "complete_share": {scope: (f["complete"], f["total"]) for scope, f in catalog.items()},
+        "timeliness": _timeliness(rows, key),
+        "online_full_share": _online_full(rows, key),
+        "satisfaction": _ratings(period, agency_id, key),
+    }
+
+
+def _evaluate(inputs: dict, scope) -> list[IndicatorResult]:
     results = []
     for spec in definitions()["indicators"]:
         points = None if spec["points"] is None else Decimal(spec["points"])
@@ -135,28 +184,39 @@ def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[I
             spec["code"], spec["group"], spec["name"], points, reason=spec.get("reason", "")
         )
         kind = spec["compute"]
-        if kind == "complete_share":
-            figures = catalog_figures(period.last, agency_id=agency_id)
-            result.numerator, result.denominator = figures["complete"], figures["total"]
-        elif kind == "timeliness":
-            result.numerator, result.denominator = _timeliness(rows)
+        if kind in ("complete_share", "timeliness"):
+            result.numerator, result.denominator = inputs[kind].get(scope, (0, 0))
         elif kind == "online_full_share":
-            pair = _online_full(rows)
+            pair = inputs[kind].get(scope)
             if pair is None:
                 result.reason = spec["reason_if_no_counter"]
             else:
                 result.numerator, result.denominator = pair
         elif kind == "satisfaction":
-            very, satisfied, not_satisfied = _ratings(period, agency_id)
-            total = very + satisfied + not_satisfied
+            very, satisfied, not_satisfied = inputs[kind].get(scope, (0, 0, 0))
             # The satisfaction group is defined once, by the feedback app: its function gives the points.
             result.score = group_points(very, satisfied, not_satisfied)
             if result.score is not None:
-                result.numerator, result.denominator = very + satisfied, total
+                result.numerator, result.denominator = very + satisfied, very + satisfied + not_satisfied
         if not result.computable and not result.reason:
             result.reason = _("Chưa có số liệu trong kỳ.")
         results.append(result)
     return results
+
+
+def _inputs_empty() -> dict:
+    return {"complete_share": {}, "timeliness": {}, "online_full_share": {}, "satisfaction": {}}
+
+
+def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[IndicatorResult]:
+    """Every indicator for the province (agency_id None) or for one agency."""
+    return _evaluate(_inputs(period, agency_id), None)
+
+
+def evaluate_766_by_agency(period: UsagePeriod) -> dict:
+    """{agency id: every indicator} for every agency at once (same definitions as evaluate_766)."""
+    inputs = _inputs(period, None, by_agency=True)
+    return {scope: _evaluate(inputs, scope) for scope in set().union(*(v.keys() for v in inputs.values()))}
 
 
 def _group_points(results: list[IndicatorResult]) -> dict[str, tuple[Decimal | None, Decimal]]:
@@ -197,8 +257,14 @@ def index766_table(query) -> Table:
             month__gte=period.months[0], month__lte=period.months[1]
         ).values("agency_id")
         scopes += [(a.pk, a.name) for a in Agency.objects.filter(pk__in=agency_ids).order_by("name")]
+    own = evaluate_766(period, agency_id=query.agency_id)  # the province, or the agency asked for
+    by_agency = evaluate_766_by_agency(period) if query.agency is None else {}
     for agency_id, name in scopes:
-        grouped = _group_points(evaluate_766(period, agency_id=agency_id))
+        if agency_id == query.agency_id:
+            results = own
+        else:  # an agency with only refused dossiers has no grouped row: its figures are empty
+            results = by_agency.get(agency_id) or _evaluate(_inputs_empty(), agency_id)
+        grouped = _group_points(results)
         row = {"name": name}
         total, possible = Decimal(0), Decimal(0)
         for group in groups:

@@ -140,6 +140,50 @@ def test_decision_766_on_the_fixture(usage):
     )  # fmt: skip
 
 
+def test_decision_766_per_agency_hand_computed_and_batched_like_single(usage):
+    """The province table computes every agency in grouped queries: same numbers as one agency alone.
+
+    Summary rows adjusted by hand: d2 and d3 belong to p2 (toàn trình since 2019), d3 came at the
+    counter. Alpha: timeliness d1 on time / (d1, d2 late, d3 open past due) = 1/3 → 6.67; complete
+    p1, p2 = 2/2 → 2.00; online toàn trình d2 / (d2, d3) = 1/2 → 12 × 0.5 = 6.00. Beta: timeliness
+    d5 / (d5, d6 open past due on 31/12) = 1/2 → 10.00; complete p3, p4 → 2.00; no counter dossier
+    → 4.1 not computed. Province: 4.1 = 1/2 → 6.00."""
+    world, d = usage
+    from stats.constants import Channel
+    from stats.services.index766 import evaluate_766_by_agency
+
+    p2 = world.procedures["p2"]
+    DossierUsage.objects.filter(dossier__in=[d["d2"], d["d3"]]).update(procedure=p2)
+    DossierUsage.objects.filter(dossier=d["d3"]).update(channel=Channel.COUNTER)
+    alpha, beta = world.agencies["a"], world.agencies["b"]
+
+    def points(results):
+        return {r.code: r.points for r in results if r.points is not None}
+
+    assert points(evaluate_766(YEAR_2025, agency_id=alpha.pk)) == {
+        "1.3": Decimal("2.00"), "2.1": Decimal("6.67"), "4.1": Decimal("6.00"),
+    }  # fmt: skip
+    assert points(evaluate_766(YEAR_2025, agency_id=beta.pk)) == {
+        "1.3": Decimal("2.00"),
+        "2.1": Decimal("10.00"),
+    }
+    assert points(evaluate_766(YEAR_2025))["4.1"] == Decimal("6.00")
+    batched = evaluate_766_by_agency(YEAR_2025)
+    for agency in (alpha, beta):
+        single = evaluate_766(YEAR_2025, agency_id=agency.pk)
+        assert [(r.code, r.numerator, r.denominator, r.points, r.reason) for r in batched[agency.pk]] == [
+            (r.code, r.numerator, r.denominator, r.points, r.reason) for r in single
+        ]
+    rows = {row["name"]: row for row in index766_table(parse_query({"nam": "2025"})).rows}
+    assert (rows["Sở Alpha"]["g1"], rows["Sở Alpha"]["g2"], rows["Sở Alpha"]["g4"]) == (
+        Decimal("2.00"), Decimal("6.67"), Decimal("6.00"),
+    )  # fmt: skip
+    assert (rows["Sở Beta"]["g2"], rows["Sở Beta"]["g4"], rows["Sở Beta"]["total"]) == (
+        Decimal("10.00"), None, Decimal("12.00"),
+    )  # fmt: skip
+    assert rows["Toàn tỉnh"]["g4"] == Decimal("6.00")
+
+
 def test_satisfaction_group_uses_the_feedback_definition(usage):
     from feedback.constants import Satisfaction
     from feedback.satisfaction import rate_dossier
