@@ -21,7 +21,8 @@ from ..constants import (
     ModerationAction,
 )
 from ..models import Feedback, FeedbackEvent
-from ..tasks import send_feedback_reply
+from ..sms import sms_enabled
+from ..tasks import SMS_REPLY, send_feedback_reply, send_feedback_sms
 from .qa import search_text_for
 
 __all__ = [
@@ -216,6 +217,8 @@ def reply_to_feedback(*, feedback: Feedback, reply: str, actor, note: str = "") 
         )
         if feedback.email:
             transaction.on_commit(partial(send_feedback_reply.enqueue, feedback.pk))
+        elif feedback.phone and sms_enabled():
+            transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_REPLY))
     return feedback
 
 

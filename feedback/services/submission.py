@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from ..constants import CONTACT_RULES, ContactRule, FeedbackKind, FeedbackStatus
 from ..models import Feedback, FeedbackEvent
-from ..tasks import send_feedback_confirmation
+from ..sms import sms_enabled
+from ..tasks import SMS_CONFIRMATION, send_feedback_confirmation, send_feedback_sms
 
 __all__ = [
     "contact_errors",
@@ -110,6 +111,8 @@ def submit_feedback(
         FeedbackEvent.objects.create(feedback=feedback, from_status="", to_status=FeedbackStatus.NEW)
         if feedback.email:
             transaction.on_commit(partial(send_feedback_confirmation.enqueue, feedback.pk))
+        elif feedback.phone and sms_enabled():
+            transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_CONFIRMATION))
     return feedback
 
 

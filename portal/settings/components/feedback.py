@@ -28,3 +28,13 @@ FEEDBACK_RATE_LIMITS = {
 # result returned). Empty: any submitted dossier may be rated, the rule while the back office does
 # not return results yet.
 FEEDBACK_RATABLE_DOSSIER_STATUSES: list[str] = []
+
+# Text messages to senders who left only a phone number (feedback/sms.py, docs/feedback.md "SMS"):
+# "none" (default, nothing sent), "console", "file" (FEEDBACK_SMS_FILE_PATH), "http" (a gateway:
+# FEEDBACK_SMS_HTTP_URL, FEEDBACK_SMS_HTTP_TOKEN, FEEDBACK_SMS_SENDER), or a backend's dotted path.
+FEEDBACK_SMS_BACKEND = env_str("FEEDBACK_SMS_BACKEND", "none")
+FEEDBACK_SMS_FILE_PATH = env_str("FEEDBACK_SMS_FILE_PATH", "")
+FEEDBACK_SMS_HTTP_URL = env_str("FEEDBACK_SMS_HTTP_URL", "")
+FEEDBACK_SMS_HTTP_TOKEN = env_str("FEEDBACK_SMS_HTTP_TOKEN", "")
+FEEDBACK_SMS_SENDER = env_str("FEEDBACK_SMS_SENDER", "")
+FEEDBACK_SMS_HTTP_TIMEOUT = env_int("FEEDBACK_SMS_HTTP_TIMEOUT", 10)
