@@ -166,7 +166,7 @@ def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, no
     try:
         with transaction.atomic():
             locked = (
-                Draft.objects.select_for_update()
+                Draft.objects.select_for_update(of=("self",))
                 .select_related("form_version__form__procedure")
                 .get(pk=draft.pk)
             )
