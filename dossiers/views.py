@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -75,12 +77,16 @@ def _client_ip(request) -> str:
 def lookup(request):
     """Status lookup by dossier code + last 4 digits of the applicant's phone or ID number.
 
-    Wrong code and wrong second factor get the same answer; attempts are rate limited per IP."""
+    Wrong code and wrong second factor get the same answer; attempts are rate limited per IP and
+    per dossier code (so that many addresses together cannot try the 10,000 possible factors)."""
     code = (request.POST.get("ma") or request.GET.get("ma") or "").strip()[:64]
     context = {"code": code, "dossier": None, "not_found": False, "limited": False}
     if request.method == "POST":
         limit, window = settings.DOSSIER_LOOKUP_RATE
-        if hit_rate_limit(key=f"lookup:{_client_ip(request)}", limit=limit, window=window):
+        code_key = "lookup-code:" + hashlib.sha256(code.upper().encode()).hexdigest()[:32]
+        if hit_rate_limit(key=f"lookup:{_client_ip(request)}", limit=limit, window=window) or hit_rate_limit(
+            key=code_key, limit=limit, window=window
+        ):
             context["limited"] = True
             context["window_minutes"] = max(1, window // 60)
             return render(request, "dossiers/lookup.html", context, status=429)

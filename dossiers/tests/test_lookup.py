@@ -57,8 +57,8 @@ def test_owner_signed_in_sees_the_full_history(client, dossier):
 
 def test_lookup_is_rate_limited_per_ip(client, dossier, settings):
     settings.DOSSIER_LOOKUP_RATE = (3, 600)
-    for _ in range(3):
-        assert client.post(URL, {"ma": dossier.code, "so_cuoi": "0000"}).status_code == 200
+    for n in range(3):  # three different (unknown) codes: only the address is counted three times
+        assert client.post(URL, {"ma": dossier.code[:-4] + f"999{n}", "so_cuoi": "0000"}).status_code == 200
     limited = client.post(URL, {"ma": dossier.code, "so_cuoi": "5678"})  # even the right answer
     assert limited.status_code == 429
     assert "quá nhiều lần" in limited.content.decode()
@@ -70,3 +70,19 @@ def test_lookup_is_rate_limited_per_ip(client, dossier, settings):
 def test_qr_link_prefills_the_code(client, dossier):
     html = client.get(URL, {"ma": dossier.code}).content.decode()
     assert f'value="{dossier.code}"' in html
+
+
+def test_lookup_is_rate_limited_per_code_across_addresses(client, dossier, settings):
+    settings.DOSSIER_LOOKUP_RATE = (3, 600)
+    for n in range(3):  # guesses from three addresses
+        guess = client.post(URL, {"ma": dossier.code, "so_cuoi": f"000{n}"}, REMOTE_ADDR=f"10.0.1.{n}")
+        assert guess.status_code == 200
+    blocked = client.post(URL, {"ma": dossier.code, "so_cuoi": "5678"}, REMOTE_ADDR="10.0.1.99")
+    assert blocked.status_code == 429 and dossier.procedure_name not in blocked.content.decode()
+    assert client.post(URL, {"ma": dossier.code.lower(), "so_cuoi": "5678"}).status_code == 429  # same code
+    other_code = client.post(
+        URL, {"ma": dossier.code[:-4] + "9999", "so_cuoi": "5678"}, REMOTE_ADDR="10.0.1.98"
+    )
+    assert other_code.status_code == 200
+    client.force_login(dossier.user)  # the owner still has the dossier in "Hồ sơ của tôi"
+    assert dossier.code in client.get(reverse("accounts:my_dossiers")).content.decode()
