@@ -31,6 +31,9 @@ SHARED_DATA_DIR = Path(env_str("SHARED_DATA_DIR", str(BASE_DIR.parent / "shared"
 
 # --- Applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    # First, so that the serialized test database (transactional tests) restores content types before
+    # the rows whose constructors look them up (Wagtail's tasks call get_for_model in __init__).
+    "django.contrib.contenttypes",
     "home",
     "agencies",
     "procedures",
@@ -66,7 +69,6 @@ INSTALLED_APPS = [
     "django_rq",
     "django.contrib.admin",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
