@@ -31,3 +31,53 @@ class FileKind(models.TextChoices):
     PDF = "pdf", _("PDF")
     JPEG = "jpg", _("Ảnh JPEG")
     PNG = "png", _("Ảnh PNG")
+
+
+class Action(models.TextChoices):
+    """What moves a dossier from one status to another (dossiers.lifecycle.TRANSITIONS)."""
+
+    ACCEPT = "accept", _("Tiếp nhận")
+    REFUSE = "refuse", _("Từ chối tiếp nhận")
+    START = "start", _("Bắt đầu xử lý")
+    REQUEST_SUPPLEMENT = "request_supplement", _("Yêu cầu bổ sung giấy tờ")
+    SUPPLY = "supply", _("Công dân nộp bổ sung")
+    REQUEST_PAYMENT = "request_payment", _("Yêu cầu thực hiện nghĩa vụ tài chính")
+    CONFIRM_PAYMENT = "confirm_payment", _("Xác nhận đã thực hiện nghĩa vụ tài chính")
+    REQUEST_WITHDRAWAL = "request_withdrawal", _("Công dân yêu cầu rút hồ sơ")
+    STOP = "stop", _("Dừng xử lý")
+    FINISH = "finish", _("Hoàn thành xử lý")
+    RETURN = "return", _("Trả kết quả")
+    TRANSFER = "transfer", _("Chuyển liên thông")
+    APOLOGIZE = "apologize", _("Xin lỗi và hẹn lại ngày trả kết quả")
+
+
+class OfficerRole(models.TextChoices):
+    """Roles of civil servants in the back office (dossiers.models.OfficerAssignment)."""
+
+    RECEPTION = "reception", _("Cán bộ tiếp nhận (bộ phận một cửa)")
+    PROCESSING = "processing", _("Cán bộ xử lý (cơ quan có thẩm quyền)")
+    LEADER = "leader", _("Lãnh đạo phê duyệt")
+    ADMIN = "admin", _("Quản trị hồ sơ")
+
+
+class FilePurpose(models.TextChoices):
+    SUBMITTED = "submitted", _("Nộp cùng hồ sơ")
+    SUPPLEMENT = "supplement", _("Nộp bổ sung")
+    RESULT = "result", _("Kết quả giải quyết")
+
+
+# Statuses in which nothing more happens to a dossier.
+FINAL_STATUSES = frozenset({DossierStatus.REFUSED, DossierStatus.STOPPED, DossierStatus.RETURNED})
+# Statuses in which the processing clock runs (overdue is possible). Status 5 pauses the clock
+# (docs/backoffice.md, "Clock rules"); 9 is done, waiting only for the result to be collected.
+CLOCK_RUNNING_STATUSES = frozenset(
+    {
+        DossierStatus.NEW,
+        DossierStatus.ACCEPTED,
+        DossierStatus.PROCESSING,
+        DossierStatus.PAYMENT_REQUESTED,
+        DossierStatus.WITHDRAWAL_REQUESTED,
+    }
+)
+# Actions only the dossier's owner (the citizen), or a system on their behalf, performs.
+CITIZEN_ACTIONS = frozenset({Action.SUPPLY, Action.REQUEST_WITHDRAWAL})

@@ -150,8 +150,26 @@ def _agency_of(procedure):
 
 def _record_first_status(dossier: Dossier, *, at: datetime, user) -> StatusChange:
     return StatusChange.objects.create(
-        dossier=dossier, status=DossierStatus.NEW, at=at, by=user, note="Nộp trực tuyến"
+        dossier=dossier,
+        status=DossierStatus.NEW,
+        at=at,
+        by=user,
+        actor_name=dossier.applicant_name,
+        note="Nộp trực tuyến",
     )
+
+
+def _units_of(procedure, agency):
+    """(receiving unit, competent agency) of a new dossier (docs/backoffice.md): the agency that
+    processes is the procedure's implementing agency (else its competent agency); it also receives,
+    unless DOSSIER_RECEIVING_UNIT names a public administration centre (Decree 118/2025)."""
+    from agencies.models import Agency
+
+    competent = procedure.implementing_agency or procedure.competent_agency or agency
+    receiving = None
+    if settings.DOSSIER_RECEIVING_UNIT:
+        receiving = Agency.objects.filter(slug=settings.DOSSIER_RECEIVING_UNIT).first()
+    return receiving or competent, competent
 
 
 def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, now: datetime | None = None):
@@ -180,6 +198,7 @@ def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, no
             day = timezone.localdate(now)
             number = next_sequence(agency_code=agency_code, day=day)
             appointment = appointment_for(procedure, now)
+            receiving_unit, competent_agency = _units_of(procedure, agency)
             dossier = Dossier.objects.create(
                 code=format_code(agency_code=agency_code, day=day, number=number),
                 submission_token=locked.token,
@@ -191,8 +210,11 @@ def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, no
                 agency=agency,
                 agency_code=agency_code,
                 agency_name=agency.name if agency else "",
+                receiving_unit=receiving_unit,
+                competent_agency=competent_agency,
                 status=DossierStatus.NEW,
                 submitted_at=now,
+                status_changed_at=now,
                 appointment_date=appointment.date,
                 time_limit_rule=appointment.rule[:255],
                 applicant_name=applicant.get("full_name", "")[:150],

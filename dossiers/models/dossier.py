@@ -1,4 +1,4 @@
-"""Dossiers (hồ sơ) submitted online, their drafts, answers, files and status history.
+"""Dossiers (hồ sơ) submitted online, their drafts, answers and files.
 
 Transactional records: plain models, never pages. Everything a dossier shows later (procedure name,
 form schema, field labels, component names) is frozen on it, so editing a procedure or its online
@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import DossierStatus, DraftStatus, ScanStatus
-from .storage import private_storage
+from ..constants import DossierStatus, DraftStatus, FilePurpose, ScanStatus
+from ..storage import private_storage
 
 
 class DossierQuerySet(models.QuerySet):
@@ -57,11 +57,36 @@ class Dossier(models.Model):
     )
     agency_code = models.CharField(_("mã cơ quan"), max_length=40)
     agency_name = models.CharField(_("cơ quan tiếp nhận"), max_length=255, blank=True)
+    # Decree 118/2025: the unit that receives the dossier (a public administration centre may
+    # receive any dossier of the province) and the agency competent to decide are different
+    # things. Reception officers work on the first, processing officers and leaders on the second.
+    # Indexed together with status and due date (Meta.indexes) for the officers' queues.
+    receiving_unit = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("đơn vị tiếp nhận"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_dossiers",
+        db_index=False,
+    )
+    competent_agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competent_dossiers",
+        db_index=False,
+    )
     status = models.CharField(
         _("trạng thái"), max_length=2, choices=DossierStatus.choices, default=DossierStatus.NEW, db_index=True
     )
     submitted_at = models.DateTimeField(_("nộp lúc"), db_index=True)
+    # The due date in force (ngày hẹn trả kết quả): set at submission, moved only by the lifecycle
+    # (acceptance without a date, a supplement pause, an apology). Overdue is computed from it.
     appointment_date = models.DateField(_("ngày hẹn trả kết quả"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("đổi trạng thái lúc"), null=True, blank=True)
     time_limit_rule = models.CharField(_("thời hạn áp dụng"), max_length=255, blank=True)
     applicant_name = models.CharField(_("người nộp"), max_length=150)
     applicant_phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
@@ -75,6 +100,18 @@ class Dossier(models.Model):
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
         ordering = ["-submitted_at"]
+        indexes = [
+            # Officer queues (dossiers.lifecycle.visible_dossiers + backoffice filters): by unit,
+            # status and due date; by unit and due date across statuses.
+            models.Index(
+                fields=["receiving_unit", "status", "appointment_date"], name="dossier_recv_status_due"
+            ),
+            models.Index(
+                fields=["competent_agency", "status", "appointment_date"], name="dossier_comp_status_due"
+            ),
+            models.Index(fields=["receiving_unit", "appointment_date"], name="dossier_recv_due"),
+            models.Index(fields=["competent_agency", "appointment_date"], name="dossier_comp_due"),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -110,6 +147,13 @@ class DossierFile(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.PROTECT, null=True, blank=True, related_name="files"
     )
+    purpose = models.CharField(
+        _("loại tệp"), max_length=12, choices=FilePurpose.choices, default=FilePurpose.SUBMITTED
+    )
+    # The status change that brought the file (a supplement, a result); empty for the submission.
+    status_change = models.ForeignKey(
+        "dossiers.StatusChange", on_delete=models.PROTECT, null=True, blank=True, related_name="files"
+    )
     slot_key = models.CharField(max_length=64)
     slot_label = models.CharField(_("thành phần hồ sơ"), max_length=500)
     original_name = models.CharField(_("tên tệp"), max_length=160)
@@ -127,23 +171,6 @@ class DossierFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class StatusChange(models.Model):
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="history")
-    status = models.CharField(_("trạng thái"), max_length=2, choices=DossierStatus.choices)
-    at = models.DateTimeField(_("thời điểm"))
-    note = models.TextField(_("ghi chú"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("lịch sử trạng thái")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.dossier_id}: {self.get_status_display()}"
 
 
 class DailySequence(models.Model):

@@ -38,3 +38,6 @@ ADDRESS_DEFAULT_PROVINCE_CODE = env_int("ADDRESS_DEFAULT_PROVINCE_CODE", 80)
 WORKDAYS_HOURS = [
     tuple(period.split("-", 1)) for period in env_list("WORKDAYS_HOURS", "07:30-11:30,13:00-17:00")
 ]
+# Back office: slug of the agency that receives every online dossier (a public administration
+# centre, Decree 118/2025); empty = each dossier is received by its procedure's implementing agency.
+DOSSIER_RECEIVING_UNIT = env_str("DOSSIER_RECEIVING_UNIT", "")

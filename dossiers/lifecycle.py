@@ -1,0 +1,510 @@
+"""The dossier lifecycle: the one place where a dossier changes status (docs/backoffice.md).
+
+- `TRANSITIONS` is the explicit table {(from status, action): to status}. One documented
+  exception: a supplement requested at reception (from status 1) returns the dossier to 1 when
+  the citizen supplies it (`SUPPLY_BEFORE_ACCEPTANCE`), since it was never accepted.
+- `allowed_actions(dossier, user)` lists what may be done now (status, once-only rules, the
+  user's roles and units); `perform(...)` does it or raises `TransitionRefused` with a Vietnamese
+  message. Illegal transitions and unauthorised actors are refused here, not only hidden in a UI.
+- Who may act: the roles of `dossiers.models.OfficerAssignment` reaching the dossier
+  (`ROLE_ACTIONS`, `ROLE_STATUS_LIMITS`); the dossier's owner for `CITIZEN_ACTIONS`; a connected
+  system (`system="label"`) for any action, the API having checked its scopes and units.
+- Every change appends a `StatusChange` (who or which system, when, from, to, action, reason,
+  data) and enqueues the citizen's e-mail after commit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workdays.services import Calendar
+
+from .appointments import appointment_for
+from .clock import working_days_between
+from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose, OfficerRole, ScanStatus
+from .models import Dossier, DossierFile, OfficerAssignment, StatusChange
+from .storage import private_storage
+from .uploads import inspect_upload
+
+__all__ = [
+    "REASON_REQUIRED",
+    "ROLE_ACTIONS",
+    "ROLE_STATUS_LIMITS",
+    "SUPPLY_BEFORE_ACCEPTANCE",
+    "TRANSITIONS",
+    "TransitionRefused",
+    "allowed_actions",
+    "can_view",
+    "has_apologized",
+    "officer_roles",
+    "perform",
+    "target_status",
+    "visible_dossiers",
+]
+
+S = DossierStatus
+A = Action
+
+
+class TransitionRefused(Exception):
+    """The action cannot be performed; `message` says why, in words a user understands."""
+
+    def __init__(self, message: str, *, code: str = "refused"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.NEW, A.ACCEPT): S.ACCEPTED,
+    (S.NEW, A.REFUSE): S.REFUSED,
+    (S.NEW, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
+    (S.NEW, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
+    (S.ACCEPTED, A.START): S.PROCESSING,
+    (S.ACCEPTED, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
+    (S.ACCEPTED, A.REQUEST_PAYMENT): S.PAYMENT_REQUESTED,
+    (S.ACCEPTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
+    (S.ACCEPTED, A.STOP): S.STOPPED,
+    (S.ACCEPTED, A.TRANSFER): S.ACCEPTED,
+    (S.ACCEPTED, A.APOLOGIZE): S.ACCEPTED,
+    (S.PROCESSING, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
+    (S.PROCESSING, A.REQUEST_PAYMENT): S.PAYMENT_REQUESTED,
+    (S.PROCESSING, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
+    (S.PROCESSING, A.STOP): S.STOPPED,
+    (S.PROCESSING, A.FINISH): S.DONE,
+    (S.PROCESSING, A.TRANSFER): S.PROCESSING,
+    (S.PROCESSING, A.APOLOGIZE): S.PROCESSING,
+    (S.SUPPLEMENT_REQUESTED, A.SUPPLY): S.PROCESSING,
+    (S.SUPPLEMENT_REQUESTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
+    (S.SUPPLEMENT_REQUESTED, A.STOP): S.STOPPED,
+    (S.PAYMENT_REQUESTED, A.CONFIRM_PAYMENT): S.PROCESSING,
+    (S.PAYMENT_REQUESTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
+    (S.PAYMENT_REQUESTED, A.STOP): S.STOPPED,
+    (S.PAYMENT_REQUESTED, A.APOLOGIZE): S.PAYMENT_REQUESTED,
+    (S.WITHDRAWAL_REQUESTED, A.STOP): S.STOPPED,
+    (S.DONE, A.RETURN): S.RETURNED,
+}
+# The one exception to the table: supplements asked for at reception bring the dossier back to
+# reception (status 1, acceptance clock restarted) instead of into processing.
+SUPPLY_BEFORE_ACCEPTANCE = S.NEW
+
+_OFFICER_COMMON = {A.REQUEST_SUPPLEMENT, A.CONFIRM_PAYMENT, A.STOP, A.RETURN}
+ROLE_ACTIONS: dict[str, frozenset] = {
+    OfficerRole.RECEPTION: frozenset({A.ACCEPT, A.REFUSE} | _OFFICER_COMMON),
+    OfficerRole.PROCESSING: frozenset(
+        {A.START, A.REQUEST_PAYMENT, A.TRANSFER, A.APOLOGIZE} | _OFFICER_COMMON
+    ),
+    OfficerRole.LEADER: frozenset(
+        {A.START, A.REQUEST_PAYMENT, A.TRANSFER, A.APOLOGIZE, A.FINISH} | _OFFICER_COMMON
+    ),
+    OfficerRole.ADMIN: frozenset(set(A) - CITIZEN_ACTIONS),
+}
+# Some role/action pairs only apply in some statuses: reception asks for supplements before
+# acceptance only, and stops a dossier only when the citizen has asked to withdraw it; a
+# processing officer stops only on withdrawal too (otherwise a leader decides).
+ROLE_STATUS_LIMITS: dict[tuple[str, str], frozenset] = {
+    (OfficerRole.RECEPTION, A.REQUEST_SUPPLEMENT): frozenset({S.NEW}),
+    (OfficerRole.RECEPTION, A.STOP): frozenset({S.WITHDRAWAL_REQUESTED}),
+    (OfficerRole.PROCESSING, A.STOP): frozenset({S.WITHDRAWAL_REQUESTED}),
+    (OfficerRole.PROCESSING, A.REQUEST_SUPPLEMENT): frozenset({S.ACCEPTED, S.PROCESSING}),
+    (OfficerRole.LEADER, A.REQUEST_SUPPLEMENT): frozenset({S.ACCEPTED, S.PROCESSING}),
+}
+REASON_REQUIRED = frozenset({A.REFUSE, A.STOP, A.REQUEST_SUPPLEMENT, A.TRANSFER, A.APOLOGIZE})
+_DATA_KEYS = {
+    A.ACCEPT: {"due_date"},
+    A.REQUEST_PAYMENT: {"amount"},
+    A.SUPPLY: {"files"},
+    A.FINISH: {"result_files"},
+    A.TRANSFER: {"to_agency"},
+    A.APOLOGIZE: {"new_due_date"},
+}
+_RESULT_TYPES = ["pdf", "jpg", "png"]
+_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+# --- Who sees and who acts ----------------------------------------------------------------------
+def _assignments(user) -> list[OfficerAssignment]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_officer_assignments_cache", None)
+    if cached is None:
+        cached = list(OfficerAssignment.objects.for_user(user))
+        user._officer_assignments_cache = cached
+    return cached
+
+
+def visible_dossiers(user, queryset=None):
+    """The dossiers this user may see as an officer: reception roles reach their receiving units,
+    processing and leader roles their competent agencies, admins both (all, without an agency);
+    superusers see everything. Citizens' own dossiers are not included (Dossier.objects.owned_by)."""
+    queryset = Dossier.objects.all() if queryset is None else queryset
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    receiving, competent = set(), set()
+    for assignment in _assignments(user):
+        if assignment.role == OfficerRole.ADMIN and assignment.agency_id is None:
+            return queryset
+        if assignment.role in (OfficerRole.RECEPTION, OfficerRole.ADMIN):
+            receiving.add(assignment.agency_id)
+        if assignment.role in (OfficerRole.PROCESSING, OfficerRole.LEADER, OfficerRole.ADMIN):
+            competent.add(assignment.agency_id)
+    if not receiving and not competent:
+        return queryset.none()
+    condition = Q()
+    if receiving:
+        condition |= Q(receiving_unit_id__in=sorted(receiving))
+    if competent:
+        condition |= Q(competent_agency_id__in=sorted(competent))
+    return queryset.filter(condition)
+
+
+def officer_roles(user, dossier) -> set[str]:
+    """The roles this user holds that reach this dossier (empty: not an officer of its units)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if user.is_superuser:
+        return {OfficerRole.ADMIN}
+    roles = set()
+    for assignment in _assignments(user):
+        if assignment.role == OfficerRole.ADMIN:
+            if assignment.agency_id is None or assignment.agency_id in (
+                dossier.receiving_unit_id,
+                dossier.competent_agency_id,
+            ):
+                roles.add(OfficerRole.ADMIN)
+        elif assignment.role == OfficerRole.RECEPTION:
+            if assignment.agency_id == dossier.receiving_unit_id:
+                roles.add(OfficerRole.RECEPTION)
+        elif assignment.agency_id == dossier.competent_agency_id:
+            roles.add(assignment.role)
+    return roles
+
+
+def can_view(user, dossier) -> bool:
+    """As an officer (the owner's own access is `dossier.user_id == user.pk`)."""
+    return bool(officer_roles(user, dossier))
+
+
+def _is_owner(user, dossier) -> bool:
+    return getattr(user, "is_authenticated", False) and dossier.user_id == user.pk
+
+
+def _user_may(user, dossier, action: str, status: str) -> bool:
+    if action in CITIZEN_ACTIONS:
+        return _is_owner(user, dossier)
+    for role in officer_roles(user, dossier):
+        if action in ROLE_ACTIONS[role]:
+            limit = ROLE_STATUS_LIMITS.get((role, action))
+            if limit is None or status in limit:
+                return True
+    return False
+
+
+def has_apologized(dossier) -> bool:
+    return StatusChange.objects.filter(dossier_id=dossier.pk, action=A.APOLOGIZE).exists()
+
+
+def _apology_possible(dossier, today: date) -> bool:
+    return (
+        dossier.appointment_date is not None
+        and today <= dossier.appointment_date
+        and not has_apologized(dossier)
+    )
+
+
+def allowed_actions(dossier, user=None, *, today: date | None = None) -> list[Action]:
+    """Actions possible now, in the table's order; with `user`, only those this user may do."""
+    today = today or timezone.localdate()
+    actions = [Action(a) for (status, a) in TRANSITIONS if status == dossier.status]
+    if A.APOLOGIZE in actions and not _apology_possible(dossier, today):
+        actions.remove(A.APOLOGIZE)
+    if user is not None:
+        actions = [a for a in actions if _user_may(user, dossier, a, dossier.status)]
+    return actions
+
+
+def _last_supplement_request(dossier) -> StatusChange | None:
+    return (
+        StatusChange.objects.filter(dossier_id=dossier.pk, action=A.REQUEST_SUPPLEMENT)
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def target_status(dossier, action) -> str:
+    """Where `action` takes the dossier now (TRANSITIONS, plus SUPPLY_BEFORE_ACCEPTANCE)."""
+    target = TRANSITIONS[(dossier.status, action)]
+    if action == A.SUPPLY:
+        request = _last_supplement_request(dossier)
+        if request is not None and request.from_status == S.NEW:
+            return SUPPLY_BEFORE_ACCEPTANCE
+    return target
+
+
+# --- Performing an action ------------------------------------------------------------------------
+def _as_date(value, label: str) -> date:
+    if isinstance(value, datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise TransitionRefused(
+            _("%(label)s không hợp lệ (định dạng ngày/tháng/năm).") % {"label": label}
+        ) from None
+
+
+def _inspect_files(files, *, label: str, required: bool):
+    files = list(files or [])
+    if required and not files:
+        raise TransitionRefused(_("Cần đính kèm ít nhất một tệp %(label)s.") % {"label": label})
+    cleaned = []
+    for uploaded in files:
+        try:
+            cleaned.append(inspect_upload(uploaded, accept=_RESULT_TYPES, max_bytes=_MAX_FILE_BYTES))
+        except ValidationError as error:
+            raise TransitionRefused(" ".join(error.messages), code="file") from error
+    return cleaned
+
+
+def _store_files(cleaned, *, dossier, owner, purpose, label: str, now, names: list) -> list[DossierFile]:
+    """Write the files to private storage (names appended to `names`, for clean-up on failure)."""
+    if cleaned and owner is None:
+        raise TransitionRefused(_("Không xác định được người gửi tệp."))
+    stored = []
+    for clean in cleaned:
+        name = private_storage.save(
+            f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
+        )
+        names.append(name)
+        stored.append(
+            DossierFile(
+                owner=owner,
+                dossier=dossier,
+                purpose=purpose,
+                slot_key=purpose,
+                slot_label=label[:500],
+                original_name=clean.name[:160],
+                file=name,
+                content_type=clean.content_type,
+                size=len(clean.data),
+                sha256=clean.sha256,
+                scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
+            )
+        )
+    return stored
+
+
+def _agency(value):
+    from agencies.models import Agency
+
+    if isinstance(value, Agency):
+        return value
+    try:
+        return Agency.objects.get(pk=int(value))
+    except (Agency.DoesNotExist, TypeError, ValueError):
+        raise TransitionRefused(_("Không tìm thấy cơ quan nhận liên thông.")) from None
+
+
+def _prepare(dossier, action, data: dict, *, today: date) -> dict:
+    """Validate the action's data before anything is written; returns normalised values."""
+    unknown = set(data) - _DATA_KEYS.get(action, set())
+    if unknown:
+        raise TransitionRefused(
+            _("Thao tác “%(action)s” không nhận dữ liệu: %(keys)s.")
+            % {"action": Action(action).label, "keys": ", ".join(sorted(unknown))},
+            code="data",
+        )
+    prepared: dict = {}
+    if action == A.ACCEPT:
+        if data.get("due_date"):
+            due = _as_date(data["due_date"], _("Ngày hẹn trả kết quả"))
+            if due < today:
+                raise TransitionRefused(_("Ngày hẹn trả kết quả không được trước hôm nay."))
+            prepared["due_date"] = due
+        elif dossier.appointment_date is None:
+            raise TransitionRefused(
+                _("Thủ tục không có thời hạn giải quyết tính được: nhập ngày hẹn trả kết quả khi tiếp nhận.")
+            )
+    elif action == A.REQUEST_PAYMENT:
+        try:
+            amount = int(str(data.get("amount", "")).replace(".", "").replace(",", "").strip())
+        except ValueError:
+            amount = 0
+        if amount <= 0:
+            raise TransitionRefused(_("Nhập số tiền phải nộp (đồng), lớn hơn 0."))
+        prepared["amount"] = amount
+    elif action == A.SUPPLY:
+        prepared["files"] = _inspect_files(data.get("files"), label=_("bổ sung"), required=True)
+    elif action == A.FINISH:
+        prepared["result_files"] = _inspect_files(data.get("result_files"), label=_("kết quả"), required=True)
+    elif action == A.TRANSFER:
+        if not data.get("to_agency"):
+            raise TransitionRefused(_("Chọn cơ quan nhận liên thông."))
+        agency = _agency(data["to_agency"])
+        if agency.pk == dossier.competent_agency_id:
+            raise TransitionRefused(_("Hồ sơ đang thuộc cơ quan này; chọn một cơ quan khác."))
+        prepared["to_agency"] = agency
+    elif action == A.APOLOGIZE:
+        if has_apologized(dossier):
+            raise TransitionRefused(_("Hồ sơ đã có phiếu xin lỗi; mỗi hồ sơ chỉ được hẹn lại một lần."))
+        if dossier.appointment_date is None or today > dossier.appointment_date:
+            raise TransitionRefused(_("Phiếu xin lỗi phải gửi trước khi hết hạn giải quyết."))
+        if not data.get("new_due_date"):
+            raise TransitionRefused(_("Nhập ngày hẹn trả kết quả mới."))
+        new_due = _as_date(data["new_due_date"], _("Ngày hẹn mới"))
+        if new_due <= dossier.appointment_date:
+            raise TransitionRefused(_("Ngày hẹn mới phải sau ngày hẹn hiện tại."))
+        prepared["new_due_date"] = new_due
+    return prepared
+
+
+def _actor_label(actor) -> str:
+    """The name kept in the history (the user may be renamed or removed later)."""
+    if actor is None:
+        return ""
+    name = actor.get_full_name().strip()
+    if not name:
+        profile = getattr(actor, "citizen_profile", None)
+        name = profile.full_name if profile is not None else ""
+    return (name or actor.get_username())[:255]
+
+
+def perform(
+    dossier, action, *, actor=None, system=None, reason: str = "", now: datetime | None = None, **data
+):
+    """Perform `action` on `dossier` for `actor` (a user) or `system` (a connected system's label).
+
+    One transaction with the dossier row locked; refuses (TransitionRefused) an action the table
+    does not allow from the current status, an actor without the right role in the dossier's
+    units, a missing reason or invalid data. Appends the StatusChange it returns and enqueues the
+    citizen's e-mail on commit. `dossier` is updated in place (status, due date, units).
+
+    Data by action: ACCEPT due_date (required when the dossier has none); REQUEST_PAYMENT amount;
+    SUPPLY files; FINISH result_files (uploaded files, checked like the citizen's uploads);
+    TRANSFER to_agency (Agency or pk); APOLOGIZE new_due_date."""
+    try:
+        action = Action(action)
+    except ValueError:
+        raise TransitionRefused(_("Thao tác không hợp lệ."), code="action") from None
+    system = (system or "").strip()[:100]
+    if actor is None and not system:
+        raise TransitionRefused(_("Không xác định được người hoặc hệ thống thực hiện."), code="actor")
+    reason = (reason or "").strip()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    stored_names: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+            from_status = locked.status
+            if (from_status, action) not in TRANSITIONS:
+                raise TransitionRefused(
+                    _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
+                    % {"action": action.label, "status": locked.get_status_display()},
+                    code="transition",
+                )
+            if not system and not _user_may(actor, locked, action, from_status):
+                raise TransitionRefused(
+                    _("Bạn không có quyền “%(action)s” đối với hồ sơ %(code)s.")
+                    % {"action": action.label, "code": locked.code},
+                    code="permission",
+                )
+            if action in REASON_REQUIRED and not reason:
+                raise TransitionRefused(
+                    _("Nhập lý do / nội dung cho thao tác “%(action)s”.") % {"action": action.label},
+                    code="reason",
+                )
+            prepared = _prepare(locked, action, data, today=today)
+            to_status = target_status(locked, action)
+            extra: dict = {}
+            update_fields = ["status", "status_changed_at"]
+            if action == A.ACCEPT and "due_date" in prepared:
+                extra["due_date_before"] = (
+                    locked.appointment_date.isoformat() if locked.appointment_date else None
+                )
+                locked.appointment_date = prepared["due_date"]
+                update_fields.append("appointment_date")
+            elif action == A.REQUEST_PAYMENT:
+                extra["amount"] = prepared["amount"]
+            elif action == A.SUPPLY:
+                request = _last_supplement_request(locked)
+                before = locked.appointment_date
+                if to_status == SUPPLY_BEFORE_ACCEPTANCE and locked.procedure is not None:
+                    locked.appointment_date = appointment_for(locked.procedure, now).date or before
+                    extra["clock"] = "restarted"
+                elif before is not None and request is not None:
+                    start = timezone.localdate(request.at)
+                    paused = working_days_between(start, today, Calendar(start, today))
+                    locked.appointment_date = Calendar(before).add_working_days(before, paused)
+                    extra["paused_working_days"] = paused
+                extra["due_date_before"] = before.isoformat() if before else None
+                update_fields.append("appointment_date")
+            elif action == A.TRANSFER:
+                target = prepared["to_agency"]
+                extra.update(
+                    from_agency=locked.competent_agency_id,
+                    from_agency_name=locked.competent_agency.name if locked.competent_agency_id else "",
+                    to_agency=target.pk,
+                    to_agency_name=target.name,
+                )
+                locked.competent_agency = target
+                update_fields.append("competent_agency")
+            elif action == A.APOLOGIZE:
+                extra["due_date_before"] = locked.appointment_date.isoformat()
+                locked.appointment_date = prepared["new_due_date"]
+                update_fields.append("appointment_date")
+            if locked.appointment_date is not None and "appointment_date" in update_fields:
+                extra["due_date"] = locked.appointment_date.isoformat()
+            change = StatusChange.objects.create(
+                dossier=locked,
+                from_status=from_status,
+                status=to_status,
+                action=action,
+                at=now,
+                note=reason,
+                by=actor,
+                system=system,
+                actor_name=_actor_label(actor),
+                data=extra,
+            )
+            files = []
+            if action == A.SUPPLY:
+                files = _store_files(
+                    prepared["files"], dossier=locked, owner=locked.user or actor,
+                    purpose=FilePurpose.SUPPLEMENT, label=_("Giấy tờ bổ sung"), now=now, names=stored_names,
+                )  # fmt: skip
+            elif action == A.FINISH:
+                files = _store_files(
+                    prepared["result_files"], dossier=locked, owner=actor or locked.user,
+                    purpose=FilePurpose.RESULT, label=_("Kết quả giải quyết"), now=now, names=stored_names,
+                )  # fmt: skip
+            for stored in files:
+                stored.status_change = change
+                stored.save()
+            locked.status = to_status
+            locked.status_changed_at = now
+            locked.save(update_fields=update_fields)
+            from .tasks import send_status_email
+
+            transaction.on_commit(lambda: send_status_email.enqueue(change_id=change.pk))
+    except Exception:
+        for name in stored_names:
+            private_storage.delete(name)
+        raise
+    for field in ("status", "status_changed_at", "appointment_date", "competent_agency_id"):
+        setattr(dossier, field, getattr(locked, field))
+    if "competent_agency" in dossier._state.fields_cache:
+        del dossier._state.fields_cache["competent_agency"]
+    return change
