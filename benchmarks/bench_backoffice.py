@@ -39,7 +39,6 @@ import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 QUEUE_AIM_MS, LOOKUP_AIM_MS = 50.0, 10.0
@@ -108,25 +107,6 @@ def outer(argv: list[str]) -> int:
     return subprocess.run(
         ["bash", "tests/scripts/with-postgres.sh", sys.executable, __file__, "--inner", *argv], cwd=ROOT
     ).returncode
-
-
-def _temporary_database(url: str):
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"bench_backoffice_{secrets.token_hex(4)}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-    return urlunsplit(parts._replace(path=f"/{name}")), drop
 
 
 # --- Loading -----------------------------------------------------------------------------------
@@ -578,7 +558,9 @@ def inner(argv: list[str]) -> int:
     tmp = tempfile.TemporaryDirectory(prefix="bench-backoffice-")
     os.environ["MEDIA_ROOT"] = tmp.name
     os.environ["PRIVATE_MEDIA_ROOT"] = tmp.name
-    url, drop = _temporary_database(os.environ["DATABASE_URL"])
+    from bench_import import _postgres_database  # benchmarks/ is on sys.path (this script's folder)
+
+    url, drop = _postgres_database(os.environ["DATABASE_URL"])
     os.environ["DATABASE_URL"] = url
     sys.path.insert(0, str(ROOT))
     import django

@@ -303,7 +303,7 @@ def openapi_document() -> dict:
                     "tags": ["dossiers"],
                     "summary": "Gửi tệp kết quả giải quyết (PDF, JPEG, PNG; kiểm tra như mọi tệp tải lên)",
                     "description": "Hồ sơ đang xử lý (4): hoàn thành xử lý với các tệp này (→ 9, ghi lịch sử "
-                    "với tên hệ thống). Hồ sơ đã xử lý xong (9): thêm tệp kết quả. Quyền: results:write.",
+                    "với tên hệ thống). Trạng thái khác: 409. Quyền: results:write.",
                     "x-scopes": [Scope.RESULTS_WRITE.value],
                     "parameters": [CODE_PARAMETER],
                     "requestBody": {
@@ -333,7 +333,7 @@ def openapi_document() -> dict:
                         "400": _error_response("Thiếu tệp hoặc tệp bị từ chối (lý do bằng tiếng Việt)."),
                         **COMMON_ERRORS,
                         "404": _error_response("Không có hồ sơ này trong các đơn vị hệ thống được xem."),
-                        "409": _error_response("Hồ sơ không ở trạng thái đang xử lý hoặc đã xử lý xong."),
+                        "409": _error_response("Hồ sơ không ở trạng thái đang xử lý."),
                     },
                 }
             },

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -22,10 +18,8 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from dossiers.constants import Action, DossierStatus, FilePurpose, ScanStatus
+from dossiers.constants import Action, DossierStatus
 from dossiers.models import Dossier, DossierFile
-from dossiers.storage import private_storage
-from dossiers.uploads import ALLOWED_TYPES, inspect_upload
 
 from .constants import TOKEN_PREFIX
 from .models import ApiCallLog, ApiClient
@@ -184,62 +178,18 @@ def push_status(
 
 
 def attach_result(*, client: ApiClient, dossier: Dossier, files: list, reason: str = "") -> list[DossierFile]:
-    """Result documents (kết quả giải quyết) from a connected system, checked like every upload
-    (dossiers.uploads.inspect_upload).
-
-    A dossier being processed (4) is finished with them (→ 9, through the lifecycle, recorded with
-    the system's name); a dossier already done (9) gets them as further result documents. Any other
-    status: TransitionRefused. Raises ValidationError (Vietnamese) for a refused file; on any error
-    nothing is left behind: no row, no stored file."""
+    """Finish a dossier being processed (4 → 9) with result documents (kết quả giải quyết) from a
+    connected system, through the lifecycle: the files are checked like every upload, recorded with
+    the `finish` step, and on any refusal nothing is stored. Any other status: TransitionRefused."""
     from dossiers.lifecycle import TransitionRefused
 
-    if dossier.status == DossierStatus.PROCESSING:
-        change = push_status(
-            client=client, dossier=dossier, action=Action.FINISH, reason=reason, data={"result_files": files}
-        )
-        return list(change.files.all())
-    if dossier.status != DossierStatus.DONE:
+    if dossier.status != DossierStatus.PROCESSING:
         raise TransitionRefused(
-            _(
-                "Chỉ gửi kết quả khi hồ sơ đang xử lý (hoàn thành xử lý) hoặc đã xử lý xong (bổ sung kết quả); "
-                "hồ sơ đang ở trạng thái “%(status)s”."
-            )
+            _("Chỉ gửi kết quả khi hồ sơ đang xử lý; hồ sơ đang ở trạng thái “%(status)s”.")
             % {"status": dossier.get_status_display()},
             code="transition",
         )
-    if dossier.user_id is None:
-        raise ValidationError(
-            _("Hồ sơ không có tài khoản người nộp để nhận kết quả trực tuyến."), code="no_owner"
-        )
-    limit = settings.DOSSIER_UPLOAD_MAX_BYTES
-    cleaned = [inspect_upload(f, accept=list(ALLOWED_TYPES), max_bytes=limit) for f in files]
-    now = timezone.now()
-    names: list[str] = []
-    try:
-        with transaction.atomic():
-            stored = []
-            for clean in cleaned:
-                name = private_storage.save(
-                    f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
-                )
-                names.append(name)
-                stored.append(
-                    DossierFile.objects.create(
-                        owner_id=dossier.user_id,
-                        dossier=dossier,
-                        purpose=FilePurpose.RESULT,
-                        slot_key=FilePurpose.RESULT,
-                        slot_label=_("Kết quả giải quyết"),
-                        original_name=clean.name[:160],
-                        file=name,
-                        content_type=clean.content_type,
-                        size=len(clean.data),
-                        sha256=clean.sha256,
-                        scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
-                    )
-                )
-            return stored
-    except Exception:
-        for name in names:
-            private_storage.delete(name)
-        raise
+    change = push_status(
+        client=client, dossier=dossier, action=Action.FINISH, reason=reason, data={"result_files": files}
+    )
+    return list(change.files.all())

@@ -13,7 +13,6 @@ import time
 from datetime import datetime
 from datetime import time as dt_time
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
@@ -241,8 +240,6 @@ def attach_result(request, client, code: str):
         stored = services.attach_result(client=client, dossier=found, files=files, reason=reason)
     except TransitionRefused as refused:
         return _refused(refused)
-    except ValidationError as invalid:
-        return error(400, _("Tệp không được nhận."), {"file": invalid.messages})
     found.refresh_from_db()
     return ok({"dossier": dossier_summary(found), "files": [file_data(f) for f in stored]}, status=201)
 

@@ -271,11 +271,11 @@ def test_result_finishes_a_dossier_being_processed(client, writer, dossier):
     assert (change.action, change.status, change.system) == ("finish", "9", "mot-cua-tinh")
     stored = DossierFile.objects.get(pk=body["files"][0]["id"])
     assert stored.status_change == change and stored.file.read().startswith(b"%PDF")
-    # a further result document on a finished dossier: stored, status unchanged
+    # a finished dossier takes no further result through the API
     extra = SimpleUploadedFile("phu-luc.pdf", pdf_bytes("Phu luc"), content_type="application/pdf")
     again = client.post(url, {"file": extra}, **bearer(token))
-    assert again.status_code == 201 and again.json()["dossier"]["status"] == "9"
-    assert DossierFile.objects.filter(dossier=dossier, purpose="result").count() == 2
+    assert again.status_code == 409 and "Đã xử lý xong" in again.json()["error"]["message"]
+    assert DossierFile.objects.filter(dossier=dossier, purpose="result").count() == 1
 
 
 def test_refused_result_file_leaves_nothing_behind(client, writer, dossier, private_media):
