@@ -3,7 +3,10 @@
 Measured through Django's test client, i.e. the whole request stack without a network: sign-in
 session, the wizard's 4 POSTs (applicant, procedure step, uploads with content inspection and
 image re-encoding, review + submit with the dossier transaction and code allocation), the after-
-commit e-mail task (immediate backend, locmem outbox). Virus scanning is off (VIRUS_SCANNER=none).
+commit e-mail task (immediate backend, locmem outbox). Virus scanning is off (VIRUS_SCANNER=none)
+in the main figures; when Debian's clamd is installed, the sequential run is repeated with every
+upload scanned by a real clamd (local test signature, no downloaded database: a production clamd
+with the full database is slower per file).
 
 Usage: .venv/bin/python benchmarks/bench_submission.py [N]
 Also measures the service layer alone (open_draft, 2 × save_upload, submit_draft).
@@ -26,17 +29,61 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!" + b"$H+H*"
+
+
+def start_clamd(folder: Path):
+    """A real clamd with one local signature (as in the tests); returns (process, socket) or None."""
+    binary = "/usr/sbin/clamd" if os.access("/usr/sbin/clamd", os.X_OK) else shutil.which("clamd")
+    if not binary:
+        return None
+    database = folder / "db"
+    database.mkdir()
+    (database / "bench.ndb").write_text(f"Bench-EICAR:0:*:{EICAR.hex()}\n")
+    sock = folder / "clamd.sock"
+    (folder / "clamd.conf").write_text(
+        f"LocalSocket {sock}\nDatabaseDirectory {database}\nForeground yes\nStreamMaxLength 25M\n"
+    )
+    process = subprocess.Popen(
+        [binary, f"--config-file={folder / 'clamd.conf'}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None:
+        if sock.exists():
+            return process, str(sock)
+        time.sleep(0.2)
+    process.terminate()
+    return None
+
+
 def outer(n: int) -> int:
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3")
-        status |= subprocess.run([sys.executable, __file__, "--inner", str(n)], cwd=ROOT, env=env).returncode
-    if Path("/usr/lib/postgresql/15/bin/initdb").exists() or shutil.which("initdb"):
-        status |= subprocess.run(
-            ["bash", "tests/scripts/with-postgres.sh", sys.executable, __file__, "--inner", str(n)], cwd=ROOT
-        ).returncode
-    else:
-        print("PostgreSQL not installed: skipped")
+        clamd = start_clamd(Path(tmp))
+        if clamd is None:
+            print("clamd not installed: runs with virus scanning skipped")
+        else:
+            env["BENCH_CLAMD_SOCKET"] = clamd[1]
+        try:
+            status |= subprocess.run(
+                [sys.executable, __file__, "--inner", str(n)], cwd=ROOT, env=env
+            ).returncode
+            if Path("/usr/lib/postgresql/15/bin/initdb").exists() or shutil.which("initdb"):
+                env.pop("DATABASE_URL")
+                status |= subprocess.run(
+                    ["bash", "tests/scripts/with-postgres.sh", sys.executable, __file__, "--inner", str(n)],
+                    cwd=ROOT,
+                    env=env,
+                ).returncode
+            else:
+                print("PostgreSQL not installed: skipped")
+        finally:
+            if clamd is not None:
+                clamd[0].terminate()
+                clamd[0].wait(timeout=30)
     return status
 
 
@@ -96,6 +143,23 @@ def inner(n: int) -> None:
         f"(median {statistics.median(durations) * 1000:.0f} ms, p95 {sorted(durations)[int(len(durations) * 0.95) - 1] * 1000:.0f} ms)",
         flush=True,
     )
+
+    clamd_socket = os.environ.get("BENCH_CLAMD_SOCKET")
+    if clamd_socket:
+        settings.DOSSIER_VIRUS_SCANNER = "clamd"
+        settings.CLAMD_SOCKET = clamd_socket
+        start = time.perf_counter()
+        scanned = run(n, client)
+        elapsed = time.perf_counter() - start
+        settings.DOSSIER_VIRUS_SCANNER = "none"
+        from dossiers.models import DossierFile
+
+        assert DossierFile.objects.filter(scan_status="clean").count() == 2 * n  # really scanned
+        print(
+            f"{label:>18}: {n} submissions in {elapsed:.2f} s = {n / elapsed:.1f} submissions/s sequential, "
+            f"both uploads scanned by clamd (median {statistics.median(scanned) * 1000:.0f} ms)",
+            flush=True,
+        )
 
     # The service layer alone (no HTTP, no templates): draft, two inspected uploads, submit.
     from django.core.files.uploadedfile import SimpleUploadedFile
