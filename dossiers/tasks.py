@@ -63,7 +63,7 @@ def send_status_email(*, change_id: int) -> bool:
             "status": change.get_status_display(),
             "reason": change.note,
             "due_date": dossier.appointment_date.strftime("%d/%m/%Y") if dossier.appointment_date else "",
-            "dossier_url": base + reverse("dossiers:receipt", args=[dossier.code]),
+            "dossier_url": base + reverse("dossiers:detail", args=[dossier.code]),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         send_mail(

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from .file_access import file_access_role, log_file_access
+from .lifecycle import can_view
 from .models import Dossier, DossierFile
 from .receipts import receipt_context, render_receipt_pdf
 from .services import find_for_lookup, hit_rate_limit
@@ -15,7 +17,8 @@ from .storage import private_storage
 
 
 def _can_see(user, dossier) -> bool:
-    return user.is_authenticated and (dossier.user_id == user.pk or user.has_perm("dossiers.view_dossier"))
+    """The owner, or an officer whose units reach the dossier (dossiers.lifecycle)."""
+    return user.is_authenticated and (dossier.user_id == user.pk or can_view(user, dossier))
 
 
 def _dossier_for(request, code: str) -> Dossier:
@@ -48,15 +51,18 @@ def receipt_pdf(request, code: str):
 @never_cache
 @login_required
 def serve_file(request, file_id):
-    """A dossier file, to its owner or to staff allowed to view dossiers; never cached publicly."""
+    """A dossier file, to its owner or to an officer whose units reach the dossier
+    (dossiers.file_access); every opening of a submitted dossier's file is logged. Never cached."""
     upload = DossierFile.objects.filter(pk=file_id).select_related("dossier").first()
     if upload is None:
         raise Http404
-    allowed = upload.owner_id == request.user.pk or (
-        upload.dossier is not None and request.user.has_perm("dossiers.view_dossier")
-    )
-    if not allowed:
+    role = file_access_role(request.user, upload)
+    if role is None:
         raise Http404
+    if upload.dossier_id is not None:
+        log_file_access(
+            upload=upload, user=request.user, ip=request.META.get("REMOTE_ADDR"), as_officer=role == "officer"
+        )
     response = FileResponse(
         private_storage.open(upload.file.name, "rb"),
         content_type=upload.content_type,

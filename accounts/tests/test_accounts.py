@@ -151,7 +151,7 @@ def test_my_dossiers_lists_the_citizens_own_dossiers_and_drafts(client):
     post_step(client, draft_procedure, "nguoi-nop", applicant_values())
 
     html = client.get(reverse("accounts:my_dossiers")).content.decode()
-    assert dossier.code in html and reverse("dossiers:receipt", args=[dossier.code]) in html
+    assert dossier.code in html and reverse("dossiers:detail", args=[dossier.code]) in html
     assert "Mới đăng ký" in html and dossier.appointment_date.strftime("%d/%m/%Y") in html
     assert other_code not in html and "Cấp giấy phép xây dựng" not in html
     drafts = html[html.index("Hồ sơ đang soạn") : html.index("Hồ sơ đã nộp")]

@@ -291,7 +291,10 @@ def test_files_are_private_random_named_and_served_only_to_owner_or_staff(
     assert client.get(url).status_code == 302  # to the sign-in page
 
 
-def test_staff_with_permission_can_open_submitted_files(client, db):
+def test_only_officers_of_the_dossiers_units_open_submitted_files(client, db):
+    """A Django permission is not enough (back office: officers see only their units' dossiers)."""
+    from dossiers.models import OfficerAssignment
+
     procedure = make_online_procedure()
     client.force_login(make_citizen())
     complete_wizard(client, procedure)
@@ -301,5 +304,8 @@ def test_staff_with_permission_can_open_submitted_files(client, db):
     url = reverse("dossiers:file", args=[upload_row.pk])
     assert client.get(url).status_code == 404
     staff.user_permissions.add(Permission.objects.get(codename="view_dossier"))
+    client.force_login(staff)
+    assert client.get(url).status_code == 404
+    OfficerAssignment.objects.create(user=staff, role="reception", agency=upload_row.dossier.receiving_unit)
     client.force_login(staff)
     assert client.get(url).status_code == 200

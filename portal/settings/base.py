@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "roadmap",
     "stats",
     "interop",
+    "backoffice",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -1,0 +1,208 @@
+"""The staff area, inside the Wagtail admin (/admin/mot-cua/): an officer's queue, a dossier's
+detail with its history, notes and the forms of the actions allowed now, slips as PDF.
+
+Views stay thin: the queue is backoffice.services, every status change is
+dossiers.lifecycle.perform(), every file goes through dossiers.views.serve_file (logged).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from dossiers.action_forms import action_form, perform_kwargs
+from dossiers.clock import accept_deadline, due_state
+from dossiers.constants import Action, DossierStatus, FilePurpose
+from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles, perform, visible_dossiers
+from dossiers.models import DossierNote, FileAccess, OfficerAssignment
+from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+
+from .services import SORTS, TABS, add_note, dossier_for_officer, officer_queue, parse_queue_query, tab_counts
+
+PAGE_SIZE = 25
+
+
+def is_officer(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or OfficerAssignment.objects.for_user(user).exists())
+
+
+class OfficerMixin(WagtailAdminTemplateMixin):
+    header_icon = "folder-open-inverse"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_officer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class QueueView(OfficerMixin, TemplateView):
+    template_name = "backoffice/queue.html"
+    page_title = gettext_lazy("Hồ sơ một cửa")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        today = timezone.localdate()
+        query = parse_queue_query(self.request.GET)
+        paginator = Paginator(officer_queue(user=user, query=query, today=today), PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("p"))
+        now = timezone.now()
+        rows = []
+        for dossier in page:
+            due = due_state(dossier, today=today)
+            accept_by = accept_deadline(dossier)
+            rows.append(
+                {
+                    "dossier": dossier,
+                    "due": due,
+                    "late_days": -due.working_days_left if due.overdue else 0,
+                    "accept_by": accept_by,
+                    "accept_late": accept_by is not None and accept_by < now,
+                }
+            )
+        counts = tab_counts(user=user, today=today)
+        procedures = (
+            visible_dossiers(user)
+            .order_by("procedure_code")
+            .values_list("procedure_code", "procedure_name")
+            .distinct()[:200]
+        )
+        context.update(
+            query=query,
+            page_obj=page,
+            rows=rows,
+            tabs=[
+                (key, label, counts.get(key), urlencode(query.params(tab=key)), key == query.tab)
+                for key, label in TABS.items()
+            ],
+            sorts=SORTS.items(),
+            statuses=DossierStatus.choices,
+            procedures=procedures,
+            base_params=urlencode(query.params()),
+            today=today,
+            roles=OfficerAssignment.objects.for_user(user).select_related("agency"),
+        )
+        return context
+
+
+def _history(dossier):
+    return list(dossier.history.select_related("by").order_by("at", "pk"))
+
+
+class DossierView(OfficerMixin, TemplateView):
+    template_name = "backoffice/detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_officer(request.user):
+            raise PermissionDenied
+        self.dossier = dossier_for_officer(user=request.user, code=kwargs["code"])
+        if self.dossier is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Hồ sơ %(code)s") % {"code": self.dossier.code}
+
+    def get_context_data(self, forms=None, note_error=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dossier = self.dossier
+        user = self.request.user
+        actions = allowed_actions(dossier, user)
+        forms = forms or {}
+        history = _history(dossier)
+        files = list(dossier.files.select_related("status_change").order_by("uploaded_at"))
+        context.update(
+            dossier=dossier,
+            due=due_state(dossier),
+            accept_by=accept_deadline(dossier),
+            roles=sorted(officer_roles(user, dossier)),
+            answers=dossier.answers.all(),
+            submitted_files=[f for f in files if f.purpose == FilePurpose.SUBMITTED],
+            supplement_files=[f for f in files if f.purpose == FilePurpose.SUPPLEMENT],
+            result_files=[f for f in files if f.purpose == FilePurpose.RESULT],
+            history=history,
+            slips=[c for c in history if c.action in SLIP_ACTIONS],
+            notes=DossierNote.objects.filter(dossier=dossier).order_by("at", "pk"),
+            note_error=note_error,
+            accesses=FileAccess.objects.filter(dossier=dossier).select_related("user", "file")[:50],
+            action_forms=[
+                (action, forms.get(action) or action_form(action, dossier), action in (Action.FINISH,))
+                for action in actions
+            ],
+            back_url=reverse("backoffice:queue"),
+        )
+        return context
+
+
+class ActionView(DossierView):
+    http_method_names = ["post"]
+
+    def post(self, request, code, action):
+        try:
+            action = Action(action)
+        except ValueError:
+            raise Http404 from None
+        form = action_form(action, self.dossier, data=request.POST, files=request.FILES)
+        if form.is_valid():
+            try:
+                perform(self.dossier, action, actor=request.user, **perform_kwargs(form))
+            except TransitionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(
+                    request,
+                    _("Đã thực hiện “%(action)s”: hồ sơ %(code)s chuyển sang “%(status)s”.")
+                    % {
+                        "action": action.label,
+                        "code": self.dossier.code,
+                        "status": self.dossier.get_status_display(),
+                    },
+                )
+                if dossier_for_officer(user=request.user, code=self.dossier.code) is None:
+                    return redirect("backoffice:queue")  # transferred out of this officer's units
+                return redirect("backoffice:dossier", code=self.dossier.code)
+        messages.error(
+            request, _("Chưa thực hiện được “%(action)s”; xem lỗi bên dưới.") % {"action": action.label}
+        )
+        context = self.get_context_data(forms={action: form})
+        context["open_action"] = action
+        return self.render_to_response(context, status=400)
+
+
+class NoteView(DossierView):
+    http_method_names = ["post"]
+
+    def post(self, request, code):
+        try:
+            add_note(dossier=self.dossier, author=request.user, text=request.POST.get("text", ""))
+        except TransitionRefused as refused:
+            return self.render_to_response(self.get_context_data(note_error=refused.message), status=400)
+        messages.success(request, _("Đã thêm ghi chú nội bộ."))
+        return redirect(reverse("backoffice:dossier", args=[self.dossier.code]) + "#ghi-chu")
+
+
+@never_cache
+def slip_pdf(request, code, change_id):
+    if not is_officer(request.user):
+        raise PermissionDenied
+    dossier = dossier_for_officer(user=request.user, code=code)
+    if dossier is None:
+        raise Http404
+    change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
+    if change is None:
+        raise Http404
+    pdf = render_slip_pdf(change, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
+    return response

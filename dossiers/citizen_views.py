@@ -1,0 +1,97 @@
+"""The citizen's dossier page (/ho-so/<code>/): status, due date, the same history officers
+see (without their internal notes), results, slips, and the citizen's own actions — upload the
+supplements asked for, ask to withdraw the dossier. Owner only; every change goes through
+dossiers.lifecycle.perform()."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .action_forms import action_form, perform_kwargs
+from .clock import due_state
+from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
+from .lifecycle import TransitionRefused, allowed_actions, perform
+from .models import Dossier
+from .slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+
+
+def _own_dossier(request, code: str) -> Dossier:
+    dossier = (
+        Dossier.objects.owned_by(request.user).filter(code=code).select_related("competent_agency").first()
+    )
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def _render(request, dossier, *, forms=None, status=200):
+    forms = forms or {}
+    history = list(dossier.history.order_by("at", "pk"))
+    files = list(dossier.files.order_by("uploaded_at"))
+    supplement_request = None
+    if dossier.status == DossierStatus.SUPPLEMENT_REQUESTED:
+        supplement_request = next(
+            (c for c in reversed(history) if c.action == Action.REQUEST_SUPPLEMENT), None
+        )
+    actions = [a for a in allowed_actions(dossier, request.user) if a in CITIZEN_ACTIONS]
+    context = {
+        "dossier": dossier,
+        "due": due_state(dossier),
+        "history": history,
+        "supplement_request": supplement_request,
+        "submitted_files": [f for f in files if f.purpose == FilePurpose.SUBMITTED],
+        "supplement_files": [f for f in files if f.purpose == FilePurpose.SUPPLEMENT],
+        "result_files": [f for f in files if f.purpose == FilePurpose.RESULT],
+        "slips": [c for c in history if c.action in SLIP_ACTIONS],
+        "action_forms": [(a, forms.get(a) or action_form(a, dossier)) for a in actions],
+    }
+    return render(request, "dossiers/dossier.html", context, status=status)
+
+
+@never_cache
+@login_required
+def dossier_page(request, code: str):
+    return _render(request, _own_dossier(request, code))
+
+
+@never_cache
+@login_required
+@require_POST
+def citizen_action(request, code: str, action: str):
+    dossier = _own_dossier(request, code)
+    if action not in CITIZEN_ACTIONS:
+        raise Http404
+    action = Action(action)
+    form = action_form(action, dossier, data=request.POST, files=request.FILES)
+    if form.is_valid():
+        try:
+            perform(dossier, action, actor=request.user, **perform_kwargs(form))
+        except TransitionRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            done = {
+                Action.SUPPLY: _("Đã gửi giấy tờ bổ sung. Cơ quan sẽ tiếp tục xử lý hồ sơ."),
+                Action.REQUEST_WITHDRAWAL: _("Đã gửi yêu cầu rút hồ sơ."),
+            }[action]
+            messages.success(request, done)
+            return redirect("dossiers:detail", code=dossier.code)
+    return _render(request, dossier, forms={action: form}, status=400)
+
+
+@never_cache
+@login_required
+def citizen_slip(request, code: str, change_id: int):
+    dossier = _own_dossier(request, code)
+    change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
+    if change is None:
+        raise Http404
+    pdf = render_slip_pdf(change, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
+    return response
