@@ -1,4 +1,4 @@
-"""Demo accounts: one per editorial role, plus an officer and an administrator.
+"""Demo accounts: one per editorial role, plus an officer, an administrator and a citizen.
 
 Passwords are random, generated when an account is created (or with --reset-passwords) and returned
 once so that the command can print them; nothing is hard-coded.
@@ -24,13 +24,15 @@ ACCOUNTS = [
     ("nguoiduyet", "Người duyệt thủ tục", "reviewer", None),
     ("canbo", "Cán bộ một cửa", "officer", None),
     ("quantri", "Quản trị hệ thống", "admin", None),
+    ("congdan", "Nguyễn Thị Minh Khai", "citizen", None),
 ]
 ROLE_LABELS = {
     "doj": "biên tập viên Sở Tư pháp (sửa và xuất bản mọi thủ tục)",
     "agency": "biên tập viên cơ quan (chỉ thủ tục của cơ quan, gửi duyệt)",
     "reviewer": "người duyệt (phê duyệt trong quy trình)",
-    "officer": "cán bộ một cửa (dùng cho nghiệp vụ hồ sơ)",
+    "officer": "cán bộ một cửa: tiếp nhận, xử lý, phê duyệt hồ sơ (hàng đợi tại /admin/mot-cua/)",
     "admin": "quản trị hệ thống (toàn quyền)",
+    "citizen": "công dân có hồ sơ mẫu (đăng nhập bằng congdan@demo.invalid tại /tai-khoan/dang-nhap/)",
 }
 
 
@@ -57,6 +59,20 @@ def _grant_role(user, role: str, agency_slug: str | None) -> None:
         user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
     elif role == "agency":
         add_agency_editor(user=user, agency=Agency.objects.get(slug=agency_slug))
+    elif role == "citizen":
+        from django.utils import timezone
+
+        from accounts.models import CitizenProfile
+
+        CitizenProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "full_name": f"{user.last_name} {user.first_name}".strip(),
+                "phone": "0912000001",
+                "citizen_id": "072190001234",
+                "email_verified_at": timezone.now(),
+            },
+        )
 
 
 def ensure_accounts(*, reset_passwords: bool = False) -> list[AccountResult]:
@@ -74,7 +90,7 @@ def ensure_accounts(*, reset_passwords: bool = False) -> list[AccountResult]:
                 first_name=first,
                 last_name=last,
                 email=f"{username}@demo.invalid",
-                is_staff=role != "officer",
+                is_staff=role not in ("officer", "citizen"),
                 is_superuser=role == "admin",
             )
         if created or reset_passwords:

@@ -3,7 +3,7 @@
 Order: administrative units (from `vietnam-provinces`), agencies, fields, the catalog index and the
 editorial roles, the forms (PDF documents), the procedures and the home page (inside
 `search.services.deferred_indexing()`), the demo online forms (`forms.demo.load_demo_forms`), and
-the demo accounts. Every step is idempotent and skips what has not changed.
+the demo accounts, and the back office demo (officer roles and dossiers, demo/dossiers.py). Every step is idempotent and skips what has not changed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.db import transaction
 
 from .accounts import AccountResult, ensure_accounts
 from .catalog import ensure_catalog_index, load_home, load_procedures
+from .dossiers import load_demo_dossiers
 from .pdfforms import load_forms
 from .reference import load_agencies, load_fields, load_units
 
@@ -52,5 +53,6 @@ def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | Non
     report.online_forms = load_demo_forms()
     with transaction.atomic():
         report.accounts = ensure_accounts(reset_passwords=reset_passwords)
+    report.steps["dossiers"] = load_demo_dossiers()
     report.seconds = time.perf_counter() - started
     return report

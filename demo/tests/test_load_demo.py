@@ -239,3 +239,20 @@ def test_editor_changes_survive_a_rerun(demo):
     run_load_demo()
     page.refresh_from_db()
     assert page.title == "Xác nhận tình trạng hôn nhân (biên tập)"
+
+
+def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
+    from dossiers.clock import overdue_q
+    from dossiers.lifecycle import allowed_actions, visible_dossiers
+
+    User = get_user_model()
+    officer = User.objects.get(username="canbo")
+    citizen = User.objects.get(username="congdan")
+    queue = visible_dossiers(officer)
+    assert queue.count() == 5 and set(queue.values_list("user", flat=True)) == {citizen.pk}
+    assert set(queue.values_list("status", flat=True)) == {"1", "2", "4", "5", "9"}
+    assert queue.filter(overdue_q()).exists()
+    assert all(allowed_actions(d, officer) for d in queue.exclude(status="5"))
+    assert officer.has_perm("wagtailadmin.access_admin") and not officer.is_staff
+    assert "Hồ sơ mẫu (một cửa, cán bộ canbo): created=5" in demo["first_output"]
+    assert "created=0, unchanged=5" in demo["second_output"]

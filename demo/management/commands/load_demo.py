@@ -12,6 +12,7 @@ STEP_LABELS = {
     "forms": "Mẫu đơn (PDF)",
     "procedures": "Thủ tục",
     "home": "Trang chủ",
+    "dossiers": "Hồ sơ mẫu (một cửa, cán bộ canbo)",
 }
 
 

@@ -1,0 +1,172 @@
+"""Demo back office: the officer "canbo" gets the reception, processing and leader roles in the
+agency of the demo business-household procedure, and the demo citizen "congdan" has a few dossiers
+there in different statuses (walked through dossiers.lifecycle, so their history is real).
+
+Idempotent: dossiers are made once (remembered as DemoRecord "dossier:<key>"); later runs only
+make sure the roles exist. No e-mail is sent while the demo dossiers are walked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from dossiers.codes import format_code, next_sequence
+from dossiers.constants import Action, DossierStatus, OfficerRole, ScanStatus
+from dossiers.lifecycle import perform
+from dossiers.models import Dossier, DossierAnswer, DossierFile, OfficerAssignment, StatusChange
+from dossiers.storage import private_storage
+from procedures.services import find_by_code
+from workdays.services import Calendar
+
+from .models import DemoRecord
+from .records import remember
+
+__all__ = ["DEMO_PROCEDURE", "load_demo_dossiers"]
+
+DEMO_PROCEDURE = "1.001612"  # Đăng ký thành lập hộ kinh doanh (has a demo online form)
+OFFICER_ROLES = (OfficerRole.RECEPTION, OfficerRole.PROCESSING, OfficerRole.LEADER)
+A = Action
+# key, working days ago submitted, due in working days from submission, actions walked
+DEMO_DOSSIERS = [
+    ("moi", 0, 3, []),
+    ("tiep-nhan", 2, 5, [A.ACCEPT]),
+    ("qua-han", 8, 5, [A.ACCEPT, A.START]),
+    ("bo-sung", 3, 5, [A.ACCEPT, A.START, A.REQUEST_SUPPLEMENT]),
+    ("xong", 4, 5, [A.ACCEPT, A.START, A.FINISH]),
+]
+REASONS = {
+    A.REQUEST_SUPPLEMENT: "Bản sao hợp đồng thuê địa điểm kinh doanh có chứng thực\nẢnh chụp mặt bằng địa điểm kinh doanh",
+}
+
+
+def _pdf(text: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=f'<p style="font-family: Noto Sans, sans-serif">{text}</p>').write_pdf()
+
+
+def _ensure_roles(officer, agency) -> None:
+    for role in OFFICER_ROLES:
+        if not OfficerAssignment.objects.filter(user=officer, agency=agency, role=role).exists():
+            OfficerAssignment.objects.create(user=officer, agency=agency, role=role)
+
+
+def _create(key, *, procedure, agency, citizen, officer, ago, limit, actions, now, calendar, form_pdf):
+    day = now.date()
+    for _ in range(ago):
+        day = _prev(day, calendar)
+    submitted = min(timezone.make_aware(datetime.combine(day, time(8, 30))), now - timedelta(minutes=30))
+    agency_code = agency.code or settings.DOSSIER_DEFAULT_AGENCY_CODE
+    with transaction.atomic():
+        number = next_sequence(agency_code=agency_code, day=day)
+        profile = citizen.citizen_profile
+        dossier = Dossier.objects.create(
+            code=format_code(agency_code=agency_code, day=day, number=number),
+            submission_token=uuid.uuid4(),
+            user=citizen,
+            procedure=procedure,
+            procedure_code=procedure.code,
+            procedure_name=procedure.display_name,
+            form_version=_version(procedure),
+            agency=agency,
+            agency_code=agency_code,
+            agency_name=agency.name,
+            receiving_unit=agency,
+            competent_agency=agency,
+            status=DossierStatus.NEW,
+            submitted_at=submitted,
+            status_changed_at=submitted,
+            appointment_date=calendar.add_working_days(day, limit),
+            time_limit_rule="Trực tuyến: 3 ngày làm việc",
+            applicant_name=profile.full_name,
+            applicant_phone=profile.phone or "",
+            applicant_email="",  # no e-mail while the demo is walked; set below
+            applicant_citizen_id=profile.citizen_id,
+            applicant_address="Số 12 đường Hùng Vương, Phường 1, Tây Ninh",
+        )
+        DossierAnswer.objects.bulk_create(
+            [
+                DossierAnswer(dossier=dossier, position=0, step_key="buoc-1", step_title="Thông tin hộ kinh doanh",
+                              key="ten_ho_kinh_doanh", label="Tên hộ kinh doanh", kind="text",
+                              value=f"Hộ kinh doanh Tạp hóa Minh Khai ({key})", display=f"Hộ kinh doanh Tạp hóa Minh Khai ({key})"),
+                DossierAnswer(dossier=dossier, position=1, step_key="buoc-1", step_title="Thông tin hộ kinh doanh",
+                              key="nganh_nghe", label="Ngành, nghề kinh doanh", kind="textarea",
+                              value="Bán lẻ lương thực, thực phẩm", display="Bán lẻ lương thực, thực phẩm"),
+            ]
+        )  # fmt: skip
+        name = private_storage.save(f"dossiers/{day:%Y/%m}/{uuid.uuid4().hex}.pdf", ContentFile(form_pdf))
+        DossierFile.objects.create(
+            owner=citizen,
+            dossier=dossier,
+            slot_key="demo",
+            slot_label="Giấy đề nghị đăng ký hộ kinh doanh",
+            original_name="giay-de-nghi.pdf",
+            file=name,
+            content_type="application/pdf",
+            size=len(form_pdf),
+            sha256="",
+            scan_status=ScanStatus.NOT_SCANNED,
+        )
+        StatusChange.objects.create(
+            dossier=dossier, status=DossierStatus.NEW, at=submitted, by=citizen,
+            actor_name=profile.full_name, note="Nộp trực tuyến",
+        )  # fmt: skip
+    moment = submitted
+    for action in actions:
+        moment = moment + timedelta(hours=2)
+        data = {}
+        if action == A.FINISH:
+            data["result_files"] = [
+                SimpleUploadedFile("ket-qua.pdf", _pdf("Giấy chứng nhận đăng ký hộ kinh doanh"))
+            ]
+        perform(dossier, action, actor=officer, reason=REASONS.get(action, ""), now=min(moment, now), **data)
+    Dossier.objects.filter(pk=dossier.pk).update(applicant_email=citizen.email)
+    remember(f"dossier:{key}", "", dossier.pk)
+
+
+def _prev(day, calendar):
+    day -= timedelta(days=1)
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def _version(procedure):
+    from forms.services import current_version
+
+    return current_version(procedure.online_form)
+
+
+def load_demo_dossiers() -> dict:
+    """Roles for "canbo" and the demo dossiers of "congdan"; returns counts for the report."""
+    User = get_user_model()
+    officer = User.objects.filter(username="canbo").first()
+    citizen = User.objects.filter(username="congdan").first()
+    procedure = find_by_code(DEMO_PROCEDURE, live_only=False)
+    if officer is None or citizen is None or procedure is None or not hasattr(procedure, "online_form"):
+        return {"skipped": 1}
+    agency = procedure.implementing_agency or procedure.competent_agency
+    if agency is None:
+        return {"skipped": 1}
+    _ensure_roles(officer, agency)
+    done = set(DemoRecord.objects.filter(key__startswith="dossier:").values_list("key", flat=True))
+    now = timezone.localtime()
+    calendar = Calendar(now.date() - timedelta(days=40), now.date() + timedelta(days=40))
+    form_pdf = None
+    created = 0
+    for key, ago, limit, actions in DEMO_DOSSIERS:
+        if f"dossier:{key}" in done:
+            continue
+        form_pdf = form_pdf or _pdf("Giấy đề nghị đăng ký hộ kinh doanh")
+        _create(key, procedure=procedure, agency=agency, citizen=citizen, officer=officer, ago=ago, limit=limit,
+                actions=actions, now=now, calendar=calendar, form_pdf=form_pdf)  # fmt: skip
+        created += 1
+    return {"created": created, "unchanged": len(DEMO_DOSSIERS) - created, "agency": agency.slug}
