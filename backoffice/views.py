@@ -24,9 +24,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from dossiers.action_forms import action_form, perform_kwargs
 from dossiers.clock import accept_deadline, due_state
 from dossiers.constants import Action, DossierStatus, FilePurpose
-from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles, perform, visible_dossiers
+from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles, perform
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
 from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+from forms.models import OnlineForm
 
 from .services import SORTS, TABS, add_note, dossier_for_officer, officer_queue, parse_queue_query, tab_counts
 
@@ -72,11 +73,9 @@ class QueueView(OfficerMixin, TemplateView):
                 }
             )
         counts = tab_counts(user=user, today=today)
-        procedures = (
-            visible_dossiers(user)
-            .order_by("procedure_code")
-            .values_list("procedure_code", "procedure_name")
-            .distinct()[:200]
+        # Procedures that take online dossiers (a small table), not a DISTINCT over the dossiers.
+        procedures = OnlineForm.objects.order_by("procedure__code").values_list(
+            "procedure__code", "procedure__title"
         )
         context.update(
             query=query,

@@ -132,6 +132,10 @@ def test_direct_urls_of_another_units_dossier_are_404(client, world, role, unit,
             assert post.status_code == 404
     note = client.post(reverse("backoffice:note", args=[dossier.code]), {"text": "ghi chú"})
     assert note.status_code == (302 if sees else 404)
+    refused = make_dossier(procedure=world["procedure"], receiving=world["x"], competent=world["x"])
+    change = perform(refused, Action.REFUSE, actor=world["officer"], reason="Hồ sơ không thuộc thẩm quyền")
+    slip = client.get(reverse("backoffice:slip", args=[refused.code, change.pk]))
+    assert slip.status_code == (200 if sees else 404)
     if not sees:
         dossier.refresh_from_db()
         assert dossier.status == S.NEW and not DossierNote.objects.filter(dossier=dossier).exists()
