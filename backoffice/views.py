@@ -41,6 +41,12 @@ def is_officer(user) -> bool:
 class OfficerMixin(WagtailAdminTemplateMixin):
     header_icon = "folder-open-inverse"
 
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items, {"url": reverse("backoffice:queue"), "label": _("Hồ sơ một cửa")}]
+        if self.get_page_title() != items[-1]["label"]:
+            items.append({"url": "", "label": self.get_page_title()})
+        return items
+
     def dispatch(self, request, *args, **kwargs):
         if not is_officer(request.user):
             raise PermissionDenied
@@ -50,6 +56,9 @@ class OfficerMixin(WagtailAdminTemplateMixin):
 class QueueView(OfficerMixin, TemplateView):
     template_name = "backoffice/queue.html"
     page_title = gettext_lazy("Hồ sơ một cửa")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
