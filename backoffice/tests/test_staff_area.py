@@ -266,3 +266,23 @@ def test_slips_as_pdf_for_officer_and_citizen(client, world, tmp_path, status, a
     first = StatusChange.objects.filter(dossier=dossier).first()
     client.force_login(world["officer"])
     assert client.get(reverse("backoffice:slip", args=[dossier.code, first.pk])).status_code == 404
+
+
+def test_admin_screens_for_assignments_and_email_templates(client, world):
+    from dossiers.models import NotificationTemplate
+
+    template = NotificationTemplate.objects.get(action=Action.ACCEPT)
+    edit = reverse("wagtailsnippets_dossiers_notificationtemplate:edit", args=[template.pk])
+    assignments = reverse("officer_assignments:index")
+    client.force_login(world["officer"])  # an officer is not an administrator of the settings
+    assert client.get(edit).status_code in (302, 403)
+    assert client.get(assignments).status_code in (302, 403)
+    client.force_login(make_officer(is_superuser=True))
+    assert client.get(assignments).status_code == 200
+    assert client.get(edit).status_code == 200
+    response = client.post(
+        edit, {"action": "accept", "enabled": "on", "subject": "{% if dossier %}Hồ sơ", "body": "x"}
+    )
+    assert response.status_code == 200 and "Mẫu không hợp lệ" in response.content.decode()
+    template.refresh_from_db()
+    assert template.subject.startswith("Hồ sơ {{ dossier.code }}")
