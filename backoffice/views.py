@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from dossiers.action_forms import action_form, perform_kwargs
-from dossiers.clock import accept_deadline, due_state
+from dossiers.clock import accept_deadline, due_state, working_hours_between
 from dossiers.constants import Action, DossierStatus, FilePurpose
 from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles, perform
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
@@ -79,6 +79,7 @@ class QueueView(OfficerMixin, TemplateView):
                     "late_days": -due.working_days_left if due.overdue else 0,
                     "accept_by": accept_by,
                     "accept_late": accept_by is not None and accept_by < now,
+                    "accept_hours": _hours(accept_by, now),
                 }
             )
         counts = tab_counts(user=user, today=today)
@@ -102,6 +103,11 @@ class QueueView(OfficerMixin, TemplateView):
             roles=OfficerAssignment.objects.for_user(user).select_related("agency"),
         )
         return context
+
+
+def _hours(deadline, now):
+    """Working hours left before the acceptance deadline (negative: late), one decimal."""
+    return None if deadline is None else round(working_hours_between(now, deadline), 1)
 
 
 def _history(dossier):
@@ -130,10 +136,12 @@ class DossierView(OfficerMixin, TemplateView):
         forms = forms or {}
         history = _history(dossier)
         files = list(dossier.files.select_related("status_change").order_by("uploaded_at"))
+        accept_by = accept_deadline(dossier)
         context.update(
             dossier=dossier,
             due=due_state(dossier),
-            accept_by=accept_deadline(dossier),
+            accept_by=accept_by,
+            accept_hours=_hours(accept_by, timezone.now()),
             roles=sorted(officer_roles(user, dossier)),
             answers=dossier.answers.all(),
             submitted_files=[f for f in files if f.purpose == FilePurpose.SUBMITTED],

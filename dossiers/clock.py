@@ -19,7 +19,7 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from workdays.services import Calendar
+from workdays.services import Calendar, working_periods
 
 from .constants import CLOCK_RUNNING_STATUSES, DossierStatus
 
@@ -31,6 +31,7 @@ __all__ = [
     "due_today_q",
     "overdue_q",
     "working_days_between",
+    "working_hours_between",
 ]
 
 ACCEPT_WITHIN_WORKING_HOURS = 8
@@ -86,3 +87,23 @@ def accept_deadline(dossier, *, calendar: Calendar | None = None) -> datetime | 
     start = dossier.status_changed_at or dossier.submitted_at
     calendar = calendar or Calendar(timezone.localdate(start))
     return calendar.add_working_hours(start, ACCEPT_WITHIN_WORKING_HOURS)
+
+
+def working_hours_between(start: datetime, end: datetime, calendar: Calendar | None = None) -> float:
+    """Working hours from `start` to `end` (negative when end is before start): the countdown to
+    the acceptance deadline."""
+    if end < start:
+        return -working_hours_between(end, start, calendar)
+    tz = timezone.get_current_timezone()
+    start, end = timezone.localtime(start, tz), timezone.localtime(end, tz)
+    calendar = calendar or Calendar(start.date(), end.date())
+    seconds, day = 0.0, start.date()
+    while day <= end.date():
+        if calendar.is_working_day(day):
+            for begin, finish in working_periods():
+                low = max(start, datetime.combine(day, begin, tzinfo=start.tzinfo))
+                high = min(end, datetime.combine(day, finish, tzinfo=start.tzinfo))
+                if high > low:
+                    seconds += (high - low).total_seconds()
+        day = date.fromordinal(day.toordinal() + 1)
+    return seconds / 3600

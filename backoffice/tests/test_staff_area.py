@@ -71,6 +71,9 @@ def test_queue_tabs_counts_and_unit_isolation(client, world):
     assert _queue_codes(client, world, tab="qua-han") == {"overdue"}
     assert _queue_codes(client, world, tab="cho-bo-sung") == {"supplement"}
     assert _queue_codes(client, world, tab="tat-ca") == {"new", "due_today", "overdue", "supplement", "done"}
+    new_row = next(r for r in response.context["rows"] if r["dossier"] == world["d"]["new"])
+    assert 0 < new_row["accept_hours"] <= 8 and not new_row["accept_late"]
+    assert "giờ làm việc" in response.content.decode()
     counts = {key: count for key, _label, count, _p, _c in response.context["tabs"] if count is not None}
     assert counts == {"dang-xu-ly": 4, "moi": 1, "den-han": 1, "qua-han": 1, "cho-bo-sung": 1}
 

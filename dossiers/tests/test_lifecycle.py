@@ -408,3 +408,15 @@ def test_allowed_actions_by_role_in_a_new_dossier():
     reception = make_officer((OfficerRole.RECEPTION, unit))
     assert allowed_actions(dossier, reception) == [A.ACCEPT, A.REFUSE, A.REQUEST_SUPPLEMENT]
     assert allowed_actions(dossier) == [A.ACCEPT, A.REFUSE, A.REQUEST_SUPPLEMENT, A.REQUEST_WITHDRAWAL]
+
+
+def test_acceptance_countdown_in_working_hours(db):
+    from dossiers.clock import accept_deadline, working_hours_between
+
+    # Friday 16:00 → 8 working hours later is Monday 16:00 (1 h Friday, then 7:30–11:30 and 13:00–16:00).
+    dossier = make_dossier(submitted_at=datetime(2026, 3, 6, 16, tzinfo=TZ))
+    deadline = accept_deadline(dossier)
+    assert deadline == datetime(2026, 3, 9, 16, tzinfo=TZ)
+    assert working_hours_between(datetime(2026, 3, 6, 16, tzinfo=TZ), deadline) == 8
+    assert working_hours_between(datetime(2026, 3, 9, 12, tzinfo=TZ), deadline) == 3
+    assert working_hours_between(datetime(2026, 3, 10, 8, tzinfo=TZ), deadline) == -(1 + 0.5)
