@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DossierStatus, DraftStatus, FilePurpose, ScanStatus
@@ -111,6 +112,9 @@ class Dossier(models.Model):
             ),
             models.Index(fields=["receiving_unit", "appointment_date"], name="dossier_recv_due"),
             models.Index(fields=["competent_agency", "appointment_date"], name="dossier_comp_due"),
+            # The citizen's status lookup matches the code case-insensitively (code__iexact is
+            # UPPER(code) = UPPER(%s) on PostgreSQL, which the unique index on code cannot serve).
+            models.Index(Upper("code"), name="dossier_code_upper"),
         ]
 
     def __str__(self) -> str:
