@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dossiers.clock import due_today_q, overdue_q
-from dossiers.constants import FINAL_STATUSES, DossierStatus
+from dossiers.constants import OPEN_STATUSES, DossierStatus
 from dossiers.lifecycle import TransitionRefused, can_view, visible_dossiers
 from dossiers.models import Dossier, DossierNote
 
@@ -33,7 +33,6 @@ __all__ = [
     "tab_counts",
 ]
 
-OPEN_STATUSES = [s for s in DossierStatus.values if s not in FINAL_STATUSES]
 TABS = {
     "dang-xu-ly": gettext_lazy("Chưa hoàn tất"),
     "moi": gettext_lazy("Mới đăng ký"),

@@ -68,6 +68,9 @@ class FilePurpose(models.TextChoices):
 
 # Statuses in which nothing more happens to a dossier.
 FINAL_STATUSES = frozenset({DossierStatus.REFUSED, DossierStatus.STOPPED, DossierStatus.RETURNED})
+# Statuses of a dossier still in the officers' hands, in the national order. The queue's default tab
+# filters on exactly this list, and two partial indexes (Dossier.Meta) carry it as their condition.
+OPEN_STATUSES = tuple(s for s in DossierStatus.values if s not in FINAL_STATUSES)
 # Statuses in which the processing clock runs (overdue is possible). Status 5 pauses the clock
 # (docs/backoffice.md, "Clock rules"); 9 is done, waiting only for the result to be collected.
 CLOCK_RUNNING_STATUSES = frozenset(

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import DossierStatus, DraftStatus, FilePurpose, ScanStatus
+from ..constants import OPEN_STATUSES, DossierStatus, DraftStatus, FilePurpose, ScanStatus
 from ..storage import private_storage
 
 
@@ -115,6 +115,20 @@ class Dossier(models.Model):
             # The citizen's status lookup matches the code case-insensitively (code__iexact is
             # UPPER(code) = UPPER(%s) on PostgreSQL, which the unique index on code cannot serve).
             models.Index(Upper("code"), name="dossier_code_upper"),
+            # The default queue tab ("Chưa hoàn tất": open statuses, earliest due date first) as a
+            # partial index per unit: its condition is the very filter backoffice.services uses
+            # (status IN the open statuses), so PostgreSQL proves the match and reads the first page
+            # in due-date order without touching the millions of closed dossiers.
+            models.Index(
+                fields=["receiving_unit", "appointment_date", "submitted_at"],
+                name="dossier_recv_open_due",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(
+                fields=["competent_agency", "appointment_date", "submitted_at"],
+                name="dossier_comp_open_due",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
         ]
 
     def __str__(self) -> str:
