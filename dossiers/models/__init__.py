@@ -1,7 +1,7 @@
 """Models of the dossiers app (a package: dossier, history, officers, notifications)."""
 
 from .dossier import DailySequence, Dossier, DossierAnswer, DossierFile, DossierQuerySet, Draft
-from .history import AppendOnlyError, DossierNote, FileAccess, StatusChange
+from .history import AppendOnlyError, DossierNote, DossierTransfer, FileAccess, StatusChange
 from .notifications import NotificationTemplate, render_template_text
 from .officers import OFFICERS_GROUP, OfficerAssignment
 
@@ -14,6 +14,7 @@ __all__ = [
     "DossierFile",
     "DossierNote",
     "DossierQuerySet",
+    "DossierTransfer",
     "Draft",
     "FileAccess",
     "NotificationTemplate",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..constants import Action, DossierStatus
 
-__all__ = ["AppendOnlyError", "DossierNote", "FileAccess", "StatusChange"]
+__all__ = ["AppendOnlyError", "DossierNote", "DossierTransfer", "FileAccess", "StatusChange"]
 
 
 class AppendOnlyError(Exception):
@@ -136,3 +136,27 @@ class FileAccess(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.file_id} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class DossierTransfer(AppendOnlyModel):
+    """A transfer (liên thông) of a dossier from one competent agency to another, written by
+    `lifecycle.perform()` with the status change that carries it. The agency a dossier left keeps
+    read-only access to it (`lifecycle.transferred_from`), and its officers find it under the
+    queue's "Đã chuyển liên thông" tab."""
+
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.PROTECT, related_name="transfers")
+    change = models.OneToOneField(StatusChange, on_delete=models.PROTECT, related_name="transfer")
+    from_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    to_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("thời điểm"))
+
+    class Meta:
+        verbose_name = _("liên thông hồ sơ")
+        verbose_name_plural = _("liên thông hồ sơ")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["from_agency", "dossier"], name="dossier_transfer_from")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.from_agency_id} → {self.to_agency_id}"
