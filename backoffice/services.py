@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers.clock import due_today_q, overdue_q
 from dossiers.constants import OPEN_STATUSES, DossierStatus
-from dossiers.lifecycle import TransitionRefused, can_view, visible_dossiers
+from dossiers.lifecycle import TransitionRefused, officer_roles, transferred_away, visible_dossiers
 from dossiers.models import Dossier, DossierNote
 
 __all__ = [
@@ -39,6 +39,7 @@ TABS = {
     "den-han": gettext_lazy("Đến hạn hôm nay"),
     "qua-han": gettext_lazy("Quá hạn"),
     "cho-bo-sung": gettext_lazy("Chờ bổ sung"),
+    "da-chuyen": gettext_lazy("Đã chuyển liên thông"),
     "tat-ca": gettext_lazy("Tất cả"),
 }
 SORTS = {
@@ -125,6 +126,7 @@ def _tab_filter(tab: str, today: date) -> Q:
         "den-han": due_today_q(today),
         "qua-han": overdue_q(today),
         "cho-bo-sung": Q(status=DossierStatus.SUPPLEMENT_REQUESTED),
+        "da-chuyen": Q(),
         "tat-ca": Q(),
     }[tab]
 
@@ -132,7 +134,7 @@ def _tab_filter(tab: str, today: date) -> Q:
 def officer_queue(*, user, query: QueueQuery, today: date | None = None) -> QuerySet:
     """The dossiers of this officer's units matching the query, sorted (due date by default)."""
     today = today or timezone.localdate()
-    qs = visible_dossiers(user).filter(_tab_filter(query.tab, today))
+    qs = _tab_base(user, query.tab).filter(_tab_filter(query.tab, today))
     if query.status:
         qs = qs.filter(status=query.status)
     if query.procedure:
@@ -163,17 +165,25 @@ def officer_queue(*, user, query: QueueQuery, today: date | None = None) -> Quer
     return qs.order_by(*order).select_related("receiving_unit", "competent_agency")
 
 
+def _tab_base(user, tab: str) -> QuerySet:
+    """The work queue is the dossiers now in the officer's units; the "Đã chuyển liên thông" tab
+    lists those transferred away from their agencies, which they may read but not act on."""
+    return transferred_away(user) if tab == "da-chuyen" else visible_dossiers(user)
+
+
 def tab_counts(*, user, today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
-    base = visible_dossiers(user)
-    return {tab: base.filter(_tab_filter(tab, today)).count() for tab in TABS if tab != "tat-ca"}
+    return {
+        tab: _tab_base(user, tab).filter(_tab_filter(tab, today)).count() for tab in TABS if tab != "tat-ca"
+    }
 
 
 def dossier_for_officer(*, user, code: str) -> Dossier | None:
-    """The dossier with this code if this officer's units reach it; None otherwise (the same
-    answer for a code that does not exist, so nothing leaks)."""
+    """The dossier with this code if this officer's units reach it, or it was transferred away
+    from one of their agencies (read-only then); None otherwise (the same answer for a code that
+    does not exist, so nothing leaks)."""
     return (
-        visible_dossiers(user)
+        visible_dossiers(user, include_transferred=True)
         .filter(code=code)
         .select_related("procedure", "receiving_unit", "competent_agency", "user")
         .first()
@@ -184,7 +194,7 @@ def add_note(*, dossier: Dossier, author, text: str) -> DossierNote:
     text = (text or "").strip()
     if not text:
         raise TransitionRefused(_("Nhập nội dung ghi chú."), code="note")
-    if not can_view(author, dossier):
+    if not officer_roles(author, dossier):  # not read-only access after a transfer
         raise TransitionRefused(_("Bạn không có quyền ghi chú hồ sơ này."), code="permission")
     name = author.get_full_name().strip() or author.get_username()
     return DossierNote.objects.create(

@@ -10,5 +10,6 @@ urlpatterns = [
     path("ho-so/<str:code>/", never_cache(views.DossierView.as_view()), name="dossier"),
     path("ho-so/<str:code>/thao-tac/<str:action>/", views.ActionView.as_view(), name="action"),
     path("ho-so/<str:code>/ghi-chu/", views.NoteView.as_view(), name="note"),
+    path("ho-so/<str:code>/dem-nguoc/", never_cache(views.CountdownView.as_view()), name="countdown"),
     path("ho-so/<str:code>/phieu/<int:change_id>.pdf", views.slip_pdf, name="slip"),
 ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -110,6 +111,15 @@ def _hours(deadline, now):
     return None if deadline is None else round(working_hours_between(now, deadline), 1)
 
 
+def countdown_text(hours: float) -> str:
+    """“còn 3,5 giờ làm việc” / “trễ 1 giờ làm việc”: the acceptance countdown, as the page and
+    its live refresh (CountdownView) show it."""
+    shown = floatformat(abs(hours), "-1")
+    if hours < 0:
+        return _("trễ %(h)s giờ làm việc") % {"h": shown}
+    return _("còn %(h)s giờ làm việc") % {"h": shown}
+
+
 def _history(dossier):
     return list(dossier.history.select_related("by").order_by("at", "pk"))
 
@@ -137,12 +147,17 @@ class DossierView(OfficerMixin, TemplateView):
         history = _history(dossier)
         files = list(dossier.files.select_related("status_change").order_by("uploaded_at"))
         accept_by = accept_deadline(dossier)
+        accept_hours = _hours(accept_by, timezone.now())
+        roles = sorted(officer_roles(user, dossier))
         context.update(
             dossier=dossier,
             due=due_state(dossier),
             accept_by=accept_by,
-            accept_hours=_hours(accept_by, timezone.now()),
-            roles=sorted(officer_roles(user, dossier)),
+            accept_hours=accept_hours,
+            accept_text=countdown_text(accept_hours) if accept_hours is not None else "",
+            roles=roles,
+            # After a transfer the agency the dossier left may read it, nothing more.
+            read_only=not roles,
             answers=dossier.answers.all(),
             submitted_files=[f for f in files if f.purpose == FilePurpose.SUBMITTED],
             supplement_files=[f for f in files if f.purpose == FilePurpose.SUPPLEMENT],
@@ -159,6 +174,20 @@ class DossierView(OfficerMixin, TemplateView):
             back_url=reverse("backoffice:queue"),
         )
         return context
+
+
+class CountdownView(DossierView):
+    """The acceptance countdown, recomputed on the server (working hours, holidays): the dossier
+    page refreshes it every minute when JavaScript runs."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, code):
+        accept_by = accept_deadline(self.dossier)
+        hours = _hours(accept_by, timezone.now())
+        if hours is None:
+            return JsonResponse({"hours": None, "late": False, "text": ""})
+        return JsonResponse({"hours": hours, "late": hours < 0, "text": countdown_text(hours)})
 
 
 class ActionView(DossierView):

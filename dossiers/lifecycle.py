@@ -21,7 +21,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +30,7 @@ from workdays.services import Calendar
 from .appointments import appointment_for
 from .clock import working_days_between
 from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose, OfficerRole, ScanStatus
-from .models import Dossier, DossierFile, OfficerAssignment, StatusChange
+from .models import Dossier, DossierFile, DossierTransfer, OfficerAssignment, StatusChange
 from .storage import private_storage
 from .uploads import inspect_upload
 
@@ -43,6 +43,8 @@ __all__ = [
     "TransitionRefused",
     "allowed_actions",
     "can_view",
+    "transferred_away",
+    "transferred_from",
     "has_apologized",
     "officer_roles",
     "perform",
@@ -141,10 +143,45 @@ def _assignments(user) -> list[OfficerAssignment]:
     return cached
 
 
-def visible_dossiers(user, queryset=None):
+def _past_agencies(user) -> set[int]:
+    """Agencies whose dossiers this user handled as processing officer, leader or admin: after a
+    transfer (liên thông) they keep read-only access to what left them."""
+    return {
+        a.agency_id
+        for a in _assignments(user)
+        if a.agency_id is not None
+        and a.role in (OfficerRole.PROCESSING, OfficerRole.LEADER, OfficerRole.ADMIN)
+    }
+
+
+def _transferred_q(agencies) -> Q:
+    return Q(
+        Exists(DossierTransfer.objects.filter(dossier=OuterRef("pk"), from_agency_id__in=sorted(agencies)))
+    )
+
+
+def transferred_away(user, queryset=None):
+    """Dossiers transferred out of one of this user's agencies (read-only for them)."""
+    queryset = Dossier.objects.all() if queryset is None else queryset
+    agencies = _past_agencies(user)
+    return queryset.filter(_transferred_q(agencies)) if agencies else queryset.none()
+
+
+def transferred_from(user, dossier) -> bool:
+    """Whether this dossier once left one of this user's agencies by transfer."""
+    agencies = _past_agencies(user)
+    return (
+        bool(agencies)
+        and DossierTransfer.objects.filter(dossier_id=dossier.pk, from_agency_id__in=agencies).exists()
+    )
+
+
+def visible_dossiers(user, queryset=None, *, include_transferred: bool = False):
     """The dossiers this user may see as an officer: reception roles reach their receiving units,
     processing and leader roles their competent agencies, admins both (all, without an agency);
-    superusers see everything. Citizens' own dossiers are not included (Dossier.objects.owned_by)."""
+    superusers see everything. Citizens' own dossiers are not included (Dossier.objects.owned_by).
+    With `include_transferred`, also the dossiers transferred away from the user's agencies, which
+    they may read but not act on (the work queue leaves them out; the dossier page shows them)."""
     queryset = Dossier.objects.all() if queryset is None else queryset
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
@@ -165,6 +202,8 @@ def visible_dossiers(user, queryset=None):
         condition |= Q(receiving_unit_id__in=sorted(receiving))
     if competent:
         condition |= Q(competent_agency_id__in=sorted(competent))
+        if include_transferred:
+            condition |= _transferred_q(competent)
     return queryset.filter(condition)
 
 
@@ -191,8 +230,10 @@ def officer_roles(user, dossier) -> set[str]:
 
 
 def can_view(user, dossier) -> bool:
-    """As an officer (the owner's own access is `dossier.user_id == user.pk`)."""
-    return bool(officer_roles(user, dossier))
+    """As an officer (the owner's own access is `dossier.user_id == user.pk`): an officer of the
+    dossier's units, or of an agency the dossier was transferred away from (read-only: no action
+    is allowed to them, `officer_roles` is empty)."""
+    return bool(officer_roles(user, dossier)) or transferred_from(user, dossier)
 
 
 def _is_owner(user, dossier) -> bool:
@@ -489,6 +530,11 @@ def perform(
                 files = _store_files(
                     prepared["result_files"], dossier=locked, owner=actor or locked.user,
                     purpose=FilePurpose.RESULT, label=_("Kết quả giải quyết"), now=now, names=stored_names,
+                )  # fmt: skip
+            if action == A.TRANSFER:
+                DossierTransfer.objects.create(
+                    dossier=locked, change=change, from_agency_id=extra["from_agency"],
+                    to_agency=prepared["to_agency"], at=now,
                 )  # fmt: skip
             for stored in files:
                 stored.status_change = change

@@ -75,7 +75,7 @@ def test_queue_tabs_counts_and_unit_isolation(client, world):
     assert 0 < new_row["accept_hours"] <= 8 and not new_row["accept_late"]
     assert "giờ làm việc" in response.content.decode()
     counts = {key: count for key, _label, count, _p, _c in response.context["tabs"] if count is not None}
-    assert counts == {"dang-xu-ly": 4, "moi": 1, "den-han": 1, "qua-han": 1, "cho-bo-sung": 1}
+    assert counts == {"dang-xu-ly": 4, "moi": 1, "den-han": 1, "qua-han": 1, "cho-bo-sung": 1, "da-chuyen": 0}
 
 
 def test_queue_filters_search_sort_and_pages(client, world):
@@ -289,3 +289,52 @@ def test_admin_screens_for_assignments_and_email_templates(client, world):
     assert response.status_code == 200 and "Mẫu không hợp lệ" in response.content.decode()
     template.refresh_from_db()
     assert template.subject.startswith("Hồ sơ {{ dossier.code }}")
+
+
+def test_after_a_transfer_the_agency_it_left_reads_it_but_cannot_act(client, world):
+    dossier = world["d"]["due_today"]  # received by X, processing at X
+    client.force_login(make_officer((R.PROCESSING, world["x"]), (R.LEADER, world["x"])))
+    response = client.post(
+        reverse("backoffice:action", args=[dossier.code, "transfer"]),
+        {"transfer-reason": "Thuộc thẩm quyền Sở Y", "transfer-to_agency": world["y"].pk},
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.competent_agency == world["y"] and dossier.status == S.PROCESSING
+    # Out of X's work queue, listed under "Đã chuyển liên thông", still readable, read-only.
+    assert "due_today" not in _queue_codes(client, world)
+    assert _queue_codes(client, world, tab="da-chuyen") == {"due_today"}
+    detail = client.get(reverse("backoffice:dossier", args=[dossier.code]))
+    html = detail.content.decode()
+    assert detail.status_code == 200 and detail.context["read_only"]
+    assert "chuyển liên thông đến Sở Y" in html
+    assert detail.context["action_forms"] == []
+    assert reverse("backoffice:note", args=[dossier.code]) not in html
+    post = client.post(reverse("backoffice:action", args=[dossier.code, "finish"]))
+    assert post.status_code == 400
+    note = client.post(reverse("backoffice:note", args=[dossier.code]), {"text": "ghi chú"})
+    assert note.status_code == 400 and not DossierNote.objects.filter(dossier=dossier).exists()
+    dossier.refresh_from_db()
+    assert dossier.status == S.PROCESSING
+    # X's reception desk still has it in its queue (it returns the result); Y acts on it; an
+    # uninvolved agency still gets 404.
+    client.force_login(world["officer"])
+    assert "due_today" in _queue_codes(client, world)
+    client.force_login(make_officer((R.PROCESSING, world["y"])))
+    detail = client.get(reverse("backoffice:dossier", args=[dossier.code]))
+    assert not detail.context["read_only"] and detail.context["action_forms"]
+    client.force_login(make_officer((R.PROCESSING, make_agency("Sở Z"))))
+    assert client.get(reverse("backoffice:dossier", args=[dossier.code])).status_code == 404
+
+
+def test_acceptance_countdown_is_refreshed_by_the_server(client, world):
+    client.force_login(world["officer"])
+    new = world["d"]["new"]
+    page = client.get(reverse("backoffice:dossier", args=[new.code])).content.decode()
+    url = reverse("backoffice:countdown", args=[new.code])
+    assert f'data-url="{url}"' in page and "setInterval" in page
+    data = client.get(url).json()
+    assert 0 < data["hours"] <= 8 and not data["late"] and "giờ làm việc" in data["text"]
+    assert data["text"] in page
+    assert client.get(reverse("backoffice:countdown", args=[world["d"]["done"].code])).json()["hours"] is None
+    assert client.get(reverse("backoffice:countdown", args=[world["d"]["other"].code])).status_code == 404

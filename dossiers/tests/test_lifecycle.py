@@ -10,8 +10,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from dossiers.constants import Action, DossierStatus, FilePurpose, OfficerRole
-from dossiers.lifecycle import TRANSITIONS, TransitionRefused, allowed_actions, perform
-from dossiers.models import DossierFile, NotificationTemplate, StatusChange
+from dossiers.lifecycle import (
+    TRANSITIONS,
+    TransitionRefused,
+    allowed_actions,
+    can_view,
+    officer_roles,
+    perform,
+    transferred_away,
+    visible_dossiers,
+)
+from dossiers.models import AppendOnlyError, DossierFile, DossierTransfer, NotificationTemplate, StatusChange
 from dossiers.notification_defaults import DEFAULTS
 from workdays.models import Holiday
 
@@ -241,6 +250,19 @@ def test_transfer_moves_the_dossier_and_keeps_its_history(admin):
     assert refused.value.code == "permission"
     perform(dossier, A.REQUEST_PAYMENT, actor=officer_second, amount=1000)
     assert dossier.history.count() == 4  # submission, processing, transfer, payment
+    # The agency it left keeps read-only access; nobody else gains any.
+    transfer = DossierTransfer.objects.get(dossier=dossier)
+    assert (transfer.change, transfer.from_agency, transfer.to_agency) == (change, first, second)
+    assert can_view(officer_first, dossier) and officer_roles(officer_first, dossier) == set()
+    assert allowed_actions(dossier, officer_first) == []
+    assert dossier not in visible_dossiers(officer_first)
+    assert dossier in visible_dossiers(officer_first, include_transferred=True)
+    assert list(transferred_away(officer_first)) == [dossier]
+    assert list(transferred_away(officer_second)) == []
+    reception_first = make_officer(("reception", first))
+    assert not can_view(reception_first, dossier)
+    with pytest.raises(AppendOnlyError):
+        transfer.delete()
 
 
 # --- Apology ---------------------------------------------------------------------------------------
