@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from . import views
+from . import counter, views
 
 app_name = "backoffice"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("ho-so/<str:code>/ghi-chu/", views.NoteView.as_view(), name="note"),
     path("ho-so/<str:code>/dem-nguoc/", never_cache(views.CountdownView.as_view()), name="countdown"),
     path("ho-so/<str:code>/phieu/<int:change_id>.pdf", views.slip_pdf, name="slip"),
+    path("tiep-nhan/", never_cache(counter.CounterView.as_view()), name="counter"),
+    path("tiep-nhan/xong/<str:code>/", never_cache(counter.CounterDoneView.as_view()), name="counter_done"),
 ]

@@ -1,6 +1,9 @@
 """Demo back office: the officer "canbo" gets the reception, processing and leader roles in the
 agency of the demo business-household procedure, and the demo citizen "congdan" has a few dossiers
-there in different statuses (walked through dossiers.lifecycle, so their history is real).
+there in different statuses (walked through dossiers.lifecycle, so their history is real). A few
+dossiers handed in at the counter or sent by post are registered by "canbo" through the back
+office's service (dossiers.services.register_counter_dossier), so the statistics show a real
+online share.
 
 Idempotent: dossiers are made once (remembered as DemoRecord "dossier:<key>"); later runs only
 make sure the roles exist. No e-mail is sent while the demo dossiers are walked.
@@ -19,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dossiers.codes import format_code, next_sequence
-from dossiers.constants import Action, DossierStatus, OfficerRole, ScanStatus
+from dossiers.constants import Action, Channel, DossierStatus, OfficerRole, ScanStatus
 from dossiers.lifecycle import perform
 from dossiers.models import Dossier, DossierAnswer, DossierFile, OfficerAssignment, StatusChange
 from dossiers.storage import private_storage
@@ -29,7 +32,7 @@ from workdays.services import Calendar
 from .models import DemoRecord
 from .records import remember
 
-__all__ = ["DEMO_PROCEDURE", "load_demo_dossiers"]
+__all__ = ["DEMO_PROCEDURE", "load_demo_counter_dossiers", "load_demo_dossiers"]
 
 DEMO_PROCEDURE = "1.001612"  # Đăng ký thành lập hộ kinh doanh (has a demo online form)
 OFFICER_ROLES = (OfficerRole.RECEPTION, OfficerRole.PROCESSING, OfficerRole.LEADER)
@@ -42,6 +45,13 @@ DEMO_DOSSIERS = [
     ("bo-sung", 3, 5, [A.ACCEPT, A.START, A.REQUEST_SUPPLEMENT]),
     ("xong", 4, 5, [A.ACCEPT, A.START, A.FINISH]),
 ]
+# key, channel, working days ago received, accepted at once, actions walked afterwards, applicant
+DEMO_COUNTER_DOSSIERS = [
+    ("quay-moi", Channel.COUNTER, 0, False, [], ("Phạm Văn Lộc", "0903111222", "080085001111")),
+    ("quay-tiep-nhan", Channel.COUNTER, 1, True, [], ("Võ Thị Hạnh", "0913222333", "080192002222")),
+    ("buu-chinh", Channel.POSTAL, 2, True, [A.START], ("Đặng Minh Tuấn", "0987333444", "080088003333")),
+]
+_COUNTER_TOKENS = uuid.UUID("6f1d3c1e-8a52-4d0e-9c1b-2a7f4e5d6c70")
 REASONS = {
     A.REQUEST_SUPPLEMENT: "Bản sao hợp đồng thuê địa điểm kinh doanh có chứng thực\nẢnh chụp mặt bằng địa điểm kinh doanh",
 }
@@ -170,3 +180,45 @@ def load_demo_dossiers() -> dict:
                 actions=actions, now=now, calendar=calendar, form_pdf=form_pdf)  # fmt: skip
         created += 1
     return {"created": created, "unchanged": len(DEMO_DOSSIERS) - created, "agency": agency.slug}
+
+
+def load_demo_counter_dossiers() -> dict:
+    """Three dossiers "canbo" registered at the counter or received by post (two accepted, one
+    being processed). Idempotent: each has a fixed submission token (a re-run returns it)."""
+    from dossiers.services import register_counter_dossier
+
+    User = get_user_model()
+    officer = User.objects.filter(username="canbo").first()
+    procedure = find_by_code(DEMO_PROCEDURE, live_only=False)
+    agency = (procedure.implementing_agency or procedure.competent_agency) if procedure else None
+    if officer is None or agency is None or not procedure.live:
+        return {"skipped": 1}
+    _ensure_roles(officer, agency)
+    now = timezone.localtime()
+    calendar = Calendar(now.date() - timedelta(days=40), now.date() + timedelta(days=40))
+    components = list(procedure.components.values_list("pk", flat=True))
+    created = 0
+    for key, channel, ago, accept, actions, (name, phone, citizen_id) in DEMO_COUNTER_DOSSIERS:
+        day = now.date()
+        for _ in range(ago):
+            day = _prev(day, calendar)
+        moment = min(timezone.make_aware(datetime.combine(day, time(9, 15))), now - timedelta(minutes=20))
+        dossier, made = register_counter_dossier(
+            token=uuid.uuid5(_COUNTER_TOKENS, key),
+            officer=officer,
+            unit=agency,
+            procedure=procedure,
+            channel=channel,
+            applicant={"name": name, "phone": phone, "email": "", "citizen_id": citizen_id,
+                       "address": "Số 5 đường Nguyễn Huệ, Phường 2, Tây Ninh"},
+            documents=components,
+            other_documents=[] if components else ["Giấy đề nghị đăng ký hộ kinh doanh"],
+            accept=accept,
+            now=moment,
+        )  # fmt: skip
+        if made:
+            for action in actions:
+                perform(dossier, action, actor=officer, now=min(moment + timedelta(hours=2), now))
+            remember(f"counter-dossier:{key}", "", dossier.pk)
+            created += 1
+    return {"created": created, "unchanged": len(DEMO_COUNTER_DOSSIERS) - created}

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from .accounts import AccountResult, ensure_accounts
 from .catalog import ensure_catalog_index, load_home, load_procedures
-from .dossiers import load_demo_dossiers
+from .dossiers import load_demo_counter_dossiers, load_demo_dossiers
 from .pdfforms import load_forms
 from .reference import load_agencies, load_fields, load_units
 
@@ -54,5 +54,6 @@ def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | Non
     with transaction.atomic():
         report.accounts = ensure_accounts(reset_passwords=reset_passwords)
     report.steps["dossiers"] = load_demo_dossiers()
+    report.steps["counter_dossiers"] = load_demo_counter_dossiers()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,8 +1,9 @@
-"""The appointment date (ngày hẹn trả kết quả) of an online dossier.
+"""The appointment date (ngày hẹn trả kết quả) of a dossier.
 
 Rule (documented in docs/submission.md):
-1. The time limit is taken from the procedure's online channel ("Trực tuyến") when it has a value
-   and a unit; otherwise from the first channel that has them; otherwise from the first channel
+1. The time limit is taken from the procedure's channel the dossier came through — online
+   ("Trực tuyến"); direct ("Trực tiếp") or postal for a dossier a reception officer registers
+   (docs/backoffice.md) — when it has a value and a unit; otherwise from the first channel that has them; otherwise from the first channel
    whose text reads like "15 ngày làm việc". No parseable limit → no appointment date (the agency
    sets one when it accepts the dossier).
 2. Counting starts from the receipt day: the submission day when submitted on a working day before
@@ -48,12 +49,23 @@ class Appointment:
     rule: str
 
 
-def time_limit_of(procedure) -> tuple[Decimal, str, str] | None:
-    """(value, unit, description) of the limit that applies to an online dossier, or None."""
+def time_limit_of(procedure, kind: str = ChannelKind.ONLINE) -> tuple[Decimal, str, str] | None:
+    """(value, unit, description) of the limit that applies to a dossier that came through the
+    channel `kind` (online by default), or None. A counter or postal dossier takes its own
+    channel's limit (value and unit, else its text) and otherwise the online dossier's rule."""
     channels = list(procedure.channels.all())
+    if kind != ChannelKind.ONLINE:
+        own = [c for c in channels if c.kind == kind]
+        limit = _limit_from_values(own) or _limit_from_text(own)
+        if limit is not None:
+            return limit
     ordered = [c for c in channels if c.kind == ChannelKind.ONLINE] + [
         c for c in channels if c.kind != ChannelKind.ONLINE
     ]
+    return _limit_from_values(ordered) or _limit_from_text(ordered)
+
+
+def _limit_from_values(ordered) -> tuple[Decimal, str, str] | None:
     for channel in ordered:
         if channel.time_limit_value is not None and channel.time_limit_unit:
             unit_label = TimeUnit(channel.time_limit_unit).label
@@ -62,6 +74,10 @@ def time_limit_of(procedure) -> tuple[Decimal, str, str] | None:
                 channel.time_limit_unit,
                 f"{channel.get_kind_display()}: {channel.time_limit_value.normalize():f} {unit_label}",
             )
+    return None
+
+
+def _limit_from_text(ordered) -> tuple[Decimal, str, str] | None:
     for channel in ordered:
         match = _TEXT_LIMIT.search(channel.time_limit_text or "")
         if match:
@@ -84,8 +100,8 @@ def _on_working_day(day: date, calendar: Calendar) -> date:
     return day if calendar.is_working_day(day) else calendar.next_working_day(day)
 
 
-def appointment_for(procedure, submitted_at: datetime) -> Appointment:
-    limit = time_limit_of(procedure)
+def appointment_for(procedure, submitted_at: datetime, kind: str = ChannelKind.ONLINE) -> Appointment:
+    limit = time_limit_of(procedure, kind)
     if limit is None:
         return Appointment(None, "")
     value, unit, rule = limit

@@ -60,6 +60,19 @@ class OfficerRole(models.TextChoices):
     ADMIN = "admin", _("Quản trị hồ sơ")
 
 
+class Channel(models.TextChoices):
+    """How a dossier reached the agency: online (the portal's wizard), at the one-stop counter, or
+    by post (both registered by a reception officer in the back office). Stats count by it."""
+
+    ONLINE = "online", _("Trực tuyến")
+    COUNTER = "counter", _("Trực tiếp tại bộ phận một cửa")
+    POSTAL = "postal", _("Bưu chính")
+
+
+# The channels a reception officer registers in the back office ("Tiếp nhận hồ sơ trực tiếp").
+OFFICER_CHANNELS = (Channel.COUNTER, Channel.POSTAL)
+
+
 class FilePurpose(models.TextChoices):
     SUBMITTED = "submitted", _("Nộp cùng hồ sơ")
     SUPPLEMENT = "supplement", _("Nộp bổ sung")

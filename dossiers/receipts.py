@@ -28,8 +28,11 @@ def receipt_context(dossier, *, base_url: str | None = None) -> dict:
     components: dict[str, list] = {}
     for upload in files:
         components.setdefault(upload.slot_label, []).append(upload)
+    first = dossier.history.order_by("at", "pk").first()
     return {
         "dossier": dossier,
+        "paper_documents": dossier.received_documents or [],
+        "received_by": first.actor_name if first is not None else "",
         "lookup_url": url,
         "qr_svg": qr_svg(url),
         "components": components,

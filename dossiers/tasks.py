@@ -20,7 +20,8 @@ def send_submission_email(*, dossier_id: int) -> None:
     with translation.override("vi"):
         context = {
             "dossier": dossier,
-            "receipt_url": base + reverse("dossiers:receipt", args=[dossier.code]),
+            # A counter or postal dossier has no owner account: no receipt page, the lookup only.
+            "receipt_url": base + reverse("dossiers:receipt", args=[dossier.code]) if dossier.user_id else "",
             "lookup_url": base + reverse("dossiers:lookup") + f"?ma={dossier.code}",
         }
         send_mail(
@@ -63,7 +64,9 @@ def send_status_email(*, change_id: int) -> bool:
             "status": change.get_status_display(),
             "reason": change.note,
             "due_date": dossier.appointment_date.strftime("%d/%m/%Y") if dossier.appointment_date else "",
-            "dossier_url": base + reverse("dossiers:detail", args=[dossier.code]),
+            "dossier_url": base + reverse("dossiers:detail", args=[dossier.code])
+            if dossier.user_id
+            else base + reverse("dossiers:lookup") + f"?ma={dossier.code}",  # no owner account
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         send_mail(

@@ -1,6 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dossiers.constants import Channel  # the dossier's channel (kênh nộp), defined with the dossier
+
+__all__ = ["Channel", "ItemStatus", "TargetStatus"]
+
 
 class TargetStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Chưa đến giai đoạn")
@@ -17,9 +21,3 @@ class ItemStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Đang thực hiện")
     DONE = "done", _("Hoàn thành")
     LATE = "late", _("Trễ hạn")
-
-
-class Channel(models.TextChoices):
-    ONLINE = "online", _("Trực tuyến")
-    COUNTER = "counter", _("Trực tiếp tại bộ phận một cửa")
-    POSTAL = "postal", _("Bưu chính")

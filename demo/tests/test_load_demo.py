@@ -248,11 +248,21 @@ def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
     User = get_user_model()
     officer = User.objects.get(username="canbo")
     citizen = User.objects.get(username="congdan")
-    queue = visible_dossiers(officer)
+    queue = visible_dossiers(officer).filter(channel="online")
     assert queue.count() == 5 and set(queue.values_list("user", flat=True)) == {citizen.pk}
     assert set(queue.values_list("status", flat=True)) == {"1", "2", "4", "5", "9"}
+    counter = visible_dossiers(officer).exclude(channel="online")
+    assert sorted(counter.values_list("channel", "status")) == [
+        ("counter", "1"),
+        ("counter", "2"),
+        ("postal", "4"),
+    ]
+    assert not counter.filter(user__isnull=False).exists()
+    assert all(d.history.first().by == officer for d in counter)
     assert queue.filter(overdue_q()).exists()
     assert all(allowed_actions(d, officer) for d in queue.exclude(status="5"))
     assert officer.has_perm("wagtailadmin.access_admin") and not officer.is_staff
     assert "Hồ sơ mẫu (một cửa, cán bộ canbo): created=5" in demo["first_output"]
     assert "created=0, unchanged=5" in demo["second_output"]
+    assert "Hồ sơ nộp trực tiếp, bưu chính mẫu (cán bộ canbo tiếp nhận): created=3" in demo["first_output"]
+    assert "(cán bộ canbo tiếp nhận): created=0, unchanged=3" in demo["second_output"]

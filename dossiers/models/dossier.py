@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import OPEN_STATUSES, DossierStatus, DraftStatus, FilePurpose, ScanStatus
+from ..constants import OPEN_STATUSES, Channel, DossierStatus, DraftStatus, FilePurpose, ScanStatus
 from ..storage import private_storage
 
 
@@ -52,7 +52,10 @@ class Dossier(models.Model):
     )
     procedure_code = models.CharField(_("mã thủ tục"), max_length=64)
     procedure_name = models.TextField(_("tên thủ tục"))
-    form_version = models.ForeignKey("forms.FormVersion", on_delete=models.PROTECT, related_name="dossiers")
+    # Empty for a dossier registered at the counter or received by post (no online form was filled).
+    form_version = models.ForeignKey(
+        "forms.FormVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers"
+    )
     agency = models.ForeignKey(
         "agencies.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="dossiers"
     )
@@ -84,6 +87,11 @@ class Dossier(models.Model):
         _("trạng thái"), max_length=2, choices=DossierStatus.choices, default=DossierStatus.NEW, db_index=True
     )
     submitted_at = models.DateTimeField(_("nộp lúc"), db_index=True)
+    # Online (the wizard) or registered by a reception officer: at the counter, or received by post
+    # (dossiers.services.register_counter_dossier). The statistics' online share counts by it.
+    channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    # Paper documents a reception officer checked at the counter (names as on the receipt).
+    received_documents = models.JSONField(_("giấy tờ bản giấy đã nhận"), default=list, blank=True)
     # The due date in force (ngày hẹn trả kết quả): set at submission, moved only by the lifecycle
     # (acceptance without a date, a supplement pause, an apology). Overdue is computed from it.
     appointment_date = models.DateField(_("ngày hẹn trả kết quả"), null=True, blank=True)

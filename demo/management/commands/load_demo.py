@@ -13,6 +13,7 @@ STEP_LABELS = {
     "procedures": "Thủ tục",
     "home": "Trang chủ",
     "dossiers": "Hồ sơ mẫu (một cửa, cán bộ canbo)",
+    "counter_dossiers": "Hồ sơ nộp trực tiếp, bưu chính mẫu (cán bộ canbo tiếp nhận)",
 }
 
 
