@@ -21,6 +21,8 @@ REPLACED_WEIGHT = 0.4
 # fees, time limit, legal basis...) or how they ask it (question words), not which procedure it is.
 # Every procedure has steps and a dossier, so these only add noise; they keep a small weight so that a
 # query made only of them still finds something. Folded, matched as whole phrases, longest first.
+# A phrase is listed only if procedure names (almost) never contain it: "trường hợp", "phải", "khi",
+# "không" are question words too, but also name content ("… đối với trường hợp phải đánh giá rủi ro").
 QUESTION_PHRASES = (
     "xin hoi",
     "cho hoi",
@@ -43,6 +45,29 @@ QUESTION_PHRASES = (
     "can gi",
     "nhung gi",
     "chung toi",
+    "toi muon",
+    "muon hoi",
+    "muon biet",
+    "cho toi hoi",
+    "quy co quan",
+    "hien nay",
+    "gom nhung gi",
+    "can nhung gi",
+    "giay to gi",
+    "nhung giay to gi",
+    "can chuan bi",
+    "nop o dau",
+    "lam gi",
+    "can lam gi",
+    "phai lam gi",
+    "nhu nao",
+    "ra sao",
+    "thu tuc gi",
+    "co quan nao",
+    "mat bao lau",
+    "bao nhieu lau",
+    "bao nhieu ngay",
+    "thu tuc hanh chinh",
     "thu tuc",
     "trinh tu thuc hien",
     "trinh tu",

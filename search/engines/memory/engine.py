@@ -6,6 +6,7 @@ from heapq import nlargest
 
 from procedures.constants import ProcedureStatus
 
+from ...names import LEVEL_WORDS
 from ..base import FACETS, Engine, EngineResult, Filters, Hit
 from .index import ACTIVE_MARK, DOCUMENT_COLUMNS, Doc, MemoryIndex, RankingConfig
 from .spelling import SpellingIndex
@@ -139,6 +140,59 @@ class MemoryEngine(Engine):
         result.sort(key=lambda item: (-item[0], item[1]))
         return result
 
+    def _level_rank(self, doc: Doc) -> int:
+        order = self.config.home_levels
+        return min((order.index(level) for level in doc.levels if level in order), default=len(order))
+
+    def _order_twins(
+        self, index: MemoryIndex, query, ranked: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """Level twins that the query does not tell apart are put in the order of the home levels.
+
+        The twins keep the positions their family already holds (scores are left as they were): only
+        which twin sits in which of those positions changes. A query naming a level ("cấp xã",
+        "trung ương", "tỉnh") keeps the score order, and so does a twin scoring under `twin_ratio` of
+        its family's best.
+        """
+        config = self.config
+        if not config.home_levels or len(ranked) < 2:
+            return ranked
+        docs = index.docs
+        families: dict[str, list[int]] = {}
+        for position, (_score, doc_index) in enumerate(ranked[: config.rerank_depth]):
+            family = docs[doc_index].family
+            if family:
+                families.setdefault(family, []).append(position)
+        asked_words = set(query.unigrams) & LEVEL_WORDS
+        asked_pairs = set(query.bigrams)
+        result = None
+        for positions in families.values():
+            if len(positions) < 2:
+                continue
+            best = ranked[positions[0]][0]
+            positions = [
+                position for position in positions if ranked[position][0] >= config.twin_ratio * best
+            ]
+            twins = [docs[ranked[position][1]] for position in positions]
+            if len(twins) < 2 or len({twin.levels for twin in twins}) < 2:
+                continue
+            shared_words = frozenset.intersection(*(twin.qualifier_words for twin in twins))
+            shared_pairs = frozenset.intersection(*(twin.qualifier_pairs for twin in twins))
+            if any(asked_words & (twin.qualifier_words - shared_words) for twin in twins) or any(
+                asked_pairs & (twin.qualifier_pairs - shared_pairs) for twin in twins
+            ):
+                continue  # the query names a level: the scores decide
+            ordered = sorted(
+                positions, key=lambda position: (self._level_rank(docs[ranked[position][1]]), position)
+            )
+            if ordered == positions:
+                continue
+            if result is None:
+                result = list(ranked)
+            for slot, position in zip(positions, ordered, strict=True):
+                result[slot] = (ranked[slot][0], ranked[position][1])
+        return ranked if result is None else result
+
     def ranked(self, index: MemoryIndex, query, *, include_inactive: bool) -> list[tuple[float, int]]:
         """(score, doc index) of every document worth showing, best first."""
         config = self.config
@@ -167,6 +221,7 @@ class MemoryEngine(Engine):
         top = nlargest(depth, candidates)
         reranked = self._rerank(index, query, top)
         kept = [item for item in reranked if item[0] >= config.cutoff * reranked[0][0]]
+        kept = self._order_twins(index, query, kept)
         if len(top) == depth:
             # Beyond the re-ranked head, raw scores are compared with the raw best score.
             floor = config.cutoff * top[0][0]

@@ -7,7 +7,6 @@ version token changes: documents are rewritten (new primary key) on every change
 set of primary keys tells what to drop and what to load, whatever order transactions committed in.
 """
 
-import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -17,12 +16,12 @@ from math import log
 
 from procedures.constants import ProcedureStatus
 
-from ...text import BIGRAM_JOINER, code_term, fold
+from ...names import name_parts
+from ...text import BIGRAM_JOINER, code_term
 
 __all__ = ["ACTIVE_MARK", "DOCUMENT_COLUMNS", "Doc", "MemoryIndex", "RankingConfig"]
 
 ABOLISHED = ProcedureStatus.ABOLISHED.value
-_PARENTHESES = re.compile(r"\([^)]*\)?")
 # Values of MemoryIndex.alive: removed, active, abolished (shown only when asked for).
 DEAD_MARK, ACTIVE_MARK, ABOLISHED_MARK = 0, 1, 2
 TEXT_FIELDS = ("name", "keywords", "field", "agency", "body")
@@ -70,6 +69,11 @@ class RankingConfig:
     name_coverage_weight: float = 0.6  # bonus for the share of the query (by IDF) found in the name
     name_precision_weight: float = 0.3  # bonus for the share of the name (by IDF) that the query asked for
     code_score: float = 1000.0
+    # Level twins (the same procedure at several levels, names differing only by a level qualifier,
+    # see search.names) are ordered by these levels when the query does not name one; a twin scoring
+    # under `twin_ratio` of its family's best keeps its place.
+    home_levels: tuple = ("province", "commune", "ministry", "other")
+    twin_ratio: float = 0.9
 
 
 @dataclass(slots=True)
@@ -89,8 +93,13 @@ class Doc:
     status: str
     successor_id: int | None
     name_words: frozenset
-    head_words: frozenset  # the name without its parenthesised qualifiers ("(thực hiện tại cấp tỉnh)")
+    # the name without parenthesised qualifiers ("(thực hiện tại cấp tỉnh)") and level clauses
+    # ("thuộc thẩm quyền của UBND cấp tỉnh"): see search.names
+    head_words: frozenset
     name_folded: str
+    family: str  # the name without its level qualifiers: level twins share it
+    qualifier_words: frozenset
+    qualifier_pairs: frozenset
 
 
 _pair = ("{}" + BIGRAM_JOINER + "{}").format
@@ -147,7 +156,7 @@ class MemoryIndex:
         config = self.config
         doc_index = len(self.docs)
         name_words = frozenset((row.get("name_folded") or "").split())
-        head_words = frozenset(fold(_PARENTHESES.sub(" ", row["name"] or "")).split()) or name_words
+        parts = name_parts(row["name"])
         self.docs.append(
             Doc(
                 pk=row["id"],
@@ -165,8 +174,11 @@ class MemoryIndex:
                 status=row["status"],
                 successor_id=row["successor_id"],
                 name_words=name_words,
-                head_words=head_words,
+                head_words=parts.head_words or name_words,
                 name_folded=" ".join((row.get("name_folded") or "").split()),
+                family=parts.family,
+                qualifier_words=parts.qualifier_words,
+                qualifier_pairs=parts.qualifier_pairs,
             )
         )
         self.alive.append(ABOLISHED_MARK if row["status"] == ABOLISHED else ACTIVE_MARK)
