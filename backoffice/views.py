@@ -7,6 +7,8 @@ dossiers.lifecycle.perform(), every file goes through dossiers.views.serve_file 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -29,6 +31,7 @@ from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
 from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
 from forms.models import OnlineForm
+from workdays.services import Calendar
 
 from .services import SORTS, TABS, add_note, dossier_for_officer, officer_queue, parse_queue_query, tab_counts
 
@@ -69,10 +72,12 @@ class QueueView(OfficerMixin, TemplateView):
         paginator = Paginator(officer_queue(user=user, query=query, today=today), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("p"))
         now = timezone.now()
+        # One holiday calendar for the whole page (it loads further ranges once, as rows need them).
+        calendar = Calendar(today - timedelta(days=31), today + timedelta(days=120))
         rows = []
         for dossier in page:
-            due = due_state(dossier, today=today)
-            accept_by = accept_deadline(dossier)
+            due = due_state(dossier, today=today, calendar=calendar)
+            accept_by = accept_deadline(dossier, calendar=calendar)
             rows.append(
                 {
                     "dossier": dossier,
@@ -80,7 +85,7 @@ class QueueView(OfficerMixin, TemplateView):
                     "late_days": -due.working_days_left if due.overdue else 0,
                     "accept_by": accept_by,
                     "accept_late": accept_by is not None and accept_by < now,
-                    "accept_hours": _hours(accept_by, now),
+                    "accept_hours": _hours(accept_by, now, calendar),
                 }
             )
         counts = tab_counts(user=user, today=today)
@@ -106,9 +111,9 @@ class QueueView(OfficerMixin, TemplateView):
         return context
 
 
-def _hours(deadline, now):
+def _hours(deadline, now, calendar=None):
     """Working hours left before the acceptance deadline (negative: late), one decimal."""
-    return None if deadline is None else round(working_hours_between(now, deadline), 1)
+    return None if deadline is None else round(working_hours_between(now, deadline, calendar), 1)
 
 
 def countdown_text(hours: float) -> str:

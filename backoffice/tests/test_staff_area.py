@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -338,3 +340,18 @@ def test_acceptance_countdown_is_refreshed_by_the_server(client, world):
     assert data["text"] in page
     assert client.get(reverse("backoffice:countdown", args=[world["d"]["done"].code])).json()["hours"] is None
     assert client.get(reverse("backoffice:countdown", args=[world["d"]["other"].code])).status_code == 404
+
+
+def test_queue_queries_do_not_grow_with_its_rows(client, world):
+    """No query per row (holiday calendar, units): a page of 12 costs what a page of 4 does."""
+    client.force_login(world["officer"])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(QUEUE).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for _ in range(8):
+        make_dossier(procedure=world["procedure"], receiving=world["x"], competent=world["x"])
+    assert queries() == before
