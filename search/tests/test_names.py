@@ -89,6 +89,19 @@ def test_a_query_naming_the_level_keeps_the_score_order(twins):
 
 
 @pytest.mark.django_db
+def test_a_plain_name_twin_and_a_query_naming_its_level(make_procedure):
+    make_procedure("1.900011", "Cấp đổi thẻ căn cước", field_name="Căn cước", levels=("commune",))
+    make_procedure(
+        "1.900012",
+        "Cấp đổi thẻ căn cước (thực hiện tại cấp tỉnh)",
+        field_name="Căn cước",
+        levels=("province",),
+    )
+    assert codes("cấp đổi thẻ căn cước") == ["1.900012", "1.900011"]  # the shorter name scores higher
+    assert codes("cap doi the can cuoc o xa")[0] == "1.900011"
+
+
+@pytest.mark.django_db
 def test_without_home_levels_the_scores_decide(twins):
     from search.engines import get_engine
 

@@ -150,20 +150,22 @@ class MemoryEngine(Engine):
         """Level twins that the query does not tell apart are put in the order of the home levels.
 
         The twins keep the positions their family already holds (scores are left as they were): only
-        which twin sits in which of those positions changes. A query naming a level ("cấp xã",
-        "trung ương", "tỉnh") keeps the score order, and so does a twin scoring under `twin_ratio` of
-        its family's best.
+        which twin sits in which of those positions changes. A query naming a level ("xã", "tỉnh",
+        "trung ương") or one twin's authority (a syllable pair of its qualifier that the other twins
+        lack: "bo_nong", "chu_tich") keeps the score order, and so does a twin scoring under
+        `twin_ratio` of its family's best.
         """
         config = self.config
         if not config.home_levels or len(ranked) < 2:
             return ranked
+        if LEVEL_WORDS.intersection(query.unigrams):
+            return ranked  # "tỉnh", "xã", "trung ương"...: the query names a level, the scores decide
         docs = index.docs
         families: dict[str, list[int]] = {}
         for position, (_score, doc_index) in enumerate(ranked[: config.rerank_depth]):
             family = docs[doc_index].family
             if family:
                 families.setdefault(family, []).append(position)
-        asked_words = set(query.unigrams) & LEVEL_WORDS
         asked_pairs = set(query.bigrams)
         result = None
         for positions in families.values():
@@ -176,12 +178,9 @@ class MemoryEngine(Engine):
             twins = [docs[ranked[position][1]] for position in positions]
             if len(twins) < 2 or len({twin.levels for twin in twins}) < 2:
                 continue
-            shared_words = frozenset.intersection(*(twin.qualifier_words for twin in twins))
             shared_pairs = frozenset.intersection(*(twin.qualifier_pairs for twin in twins))
-            if any(asked_words & (twin.qualifier_words - shared_words) for twin in twins) or any(
-                asked_pairs & (twin.qualifier_pairs - shared_pairs) for twin in twins
-            ):
-                continue  # the query names a level: the scores decide
+            if any(asked_pairs & (twin.qualifier_pairs - shared_pairs) for twin in twins):
+                continue  # the query names one twin's authority ("bo_nong", "chu_tich"): scores decide
             ordered = sorted(
                 positions, key=lambda position: (self._level_rank(docs[ranked[position][1]]), position)
             )
