@@ -73,6 +73,11 @@ def citizen_action(request, code: str, action: str):
         try:
             perform(dossier, action, actor=request.user, **perform_kwargs(form))
         except TransitionRefused as refused:
+            if action not in allowed_actions(dossier, request.user):
+                # Sent twice, or the dossier moved on meanwhile: the form is no longer shown, so
+                # the reason goes on the page itself; nothing was stored.
+                messages.error(request, refused.message)
+                return _render(request, dossier, status=400)
             form.add_error(None, refused.message)
         else:
             done = {

@@ -96,3 +96,34 @@ def test_result_file_is_offered_to_the_citizen(client, admin):
     html = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
     assert "Kết quả giải quyết" in html and reverse("dossiers:file", args=[result.pk]) in html
     assert client.get(reverse("dossiers:file", args=[result.pk])).status_code == 200
+
+
+def test_supply_bad_files_and_a_double_submit_lose_nothing(client, admin, settings):
+    """Too large, a fake PDF, then the same form sent twice: clear messages, one supplement only."""
+    dossier = make_dossier(status=S.PROCESSING)
+    perform(dossier, Action.REQUEST_SUPPLEMENT, actor=admin, reason="Bản vẽ mặt bằng")
+    client.force_login(dossier.user)
+    url = reverse("dossiers:citizen_action", args=[dossier.code, "supply"])
+    settings.DOSSIER_UPLOAD_MAX_BYTES = 2048
+    big = SimpleUploadedFile("ban-ve.pdf", pdf_bytes("x" * 4000), "application/pdf")
+    response = client.post(url, {"supply-files": [big]})
+    assert response.status_code == 400 and "MB" in response.content.decode()
+    settings.DOSSIER_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+    fake = SimpleUploadedFile("ban-ve.pdf", b"this is not a pdf at all", "application/pdf")
+    assert client.post(url, {"supply-files": [fake]}).status_code == 400
+    dossier.refresh_from_db()
+    assert dossier.status == S.SUPPLEMENT_REQUESTED and not dossier.files.exists()
+    history = dossier.history.count()
+
+    def send():
+        upload = SimpleUploadedFile("ban-ve.pdf", pdf_bytes("Ban ve"), "application/pdf")
+        return client.post(url, {"supply-files": [upload], "supply-reason": "Bản vẽ đã ký"})
+
+    assert send().status_code == 302
+    again = send()  # the browser's back button, or a second click
+    html = again.content.decode()
+    assert again.status_code == 400 and "Không thể “Công dân nộp bổ sung”" in html
+    assert html.count("Không thể “Công dân nộp bổ sung”") == 1
+    dossier.refresh_from_db()
+    assert dossier.status == S.PROCESSING
+    assert dossier.files.count() == 1 and dossier.history.count() == history + 1
