@@ -50,15 +50,19 @@ def _without_tail(folded: str) -> str:
 
 def name_parts(name: str | None) -> NameParts:
     name = name or ""
-    family = _without_tail(fold(_PARENTHESISED.sub(_drop_level_parentheses, name)))
-    words = fold(name).split()
+    folded = fold(name)
+    if "(" in name:
+        family = _without_tail(fold(_PARENTHESISED.sub(_drop_level_parentheses, name)))
+        head = _without_tail(fold(_PARENTHESISED.sub(" ", name)))
+    else:
+        family = head = _without_tail(folded)
+    words = folded.split()
     kept = family.split()
     if words[: len(kept)] == kept:
         qualifier = words[len(kept) :]
     else:  # a level parenthesis in the middle of the name
         family_words = set(kept)
         qualifier = [word for word in words if word not in family_words]
-    head = _without_tail(fold(_PARENTHESISED.sub(" ", name)))
     return NameParts(
         family=family,
         head_words=frozenset(head.split()) or frozenset(words),
