@@ -127,7 +127,7 @@ class CounterForm(forms.Form):
     def __init__(self, *args, procedure, **kwargs):
         super().__init__(*args, **kwargs)
         self.procedure = procedure
-        self.components = list(procedure.components.all())
+        self.components = list(procedure.components.order_by("sort_order", "pk"))
         self.fields["documents"].choices = [(str(c.pk), component_label(c)) for c in self.components]
         rules = counter_upload_rules(procedure)
         self.scan_fields = []

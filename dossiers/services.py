@@ -343,7 +343,7 @@ def counter_upload_rules(procedure) -> dict[int, UploadRule]:
     }
     default = UploadRule(tuple(ALLOWED_TYPES), settings.DOSSIER_UPLOAD_MAX_BYTES, COUNTER_MAX_FILES)
     rules = {}
-    for component in procedure.components.all():
+    for component in procedure.components.order_by("sort_order", "pk"):
         slot = slots.get(component.pk)
         if slot is None:
             rules[component.pk] = default
@@ -480,16 +480,19 @@ def register_counter_dossier(
     if procedure is None or not counter_procedures(unit).filter(pk=procedure.pk).exists():
         raise RegistrationRefused(_("Đơn vị không tiếp nhận thủ tục này."), field="procedure")
     values = _clean_applicant(applicant)
-    components = {c.pk: c for c in procedure.components.all()}
-    received = []
-    for pk in documents or ():
-        try:
-            component = components[int(pk)]
-        except (KeyError, TypeError, ValueError):
-            raise RegistrationRefused(
-                _("Giấy tờ đã chọn không thuộc thủ tục này."), field="documents"
-            ) from None
-        received.append({"component": component.pk, "name": component_label(component)})
+    components = {c.pk: c for c in procedure.components.order_by("sort_order", "pk")}
+    try:
+        chosen = {int(pk) for pk in documents or ()}
+    except (TypeError, ValueError):
+        chosen = {-1}
+    if chosen - set(components):
+        raise RegistrationRefused(_("Giấy tờ đã chọn không thuộc thủ tục này."), field="documents")
+    # In the procedure's order (the receipt lists them as the national record does).
+    received = [
+        {"component": pk, "name": component_label(component)}
+        for pk, component in components.items()
+        if pk in chosen
+    ]
     received += [
         {"component": None, "name": line.strip()[:500]} for line in other_documents or () if line.strip()
     ]
