@@ -1,8 +1,9 @@
 """Statistics dashboards on a large dossier set (issue 8): p95 latency of the province page and of an
-agency page, uncached, and the usage summary's refresh time (whole rebuild and one dossier).
+agency page, uncached, and the usage summary's refresh time (whole set-based rebuild, and one dossier
+with its monthly cells: what the task does after a status change).
 
 Data, generated in SQL (INSERT … SELECT generate_series, so a million rows load in seconds): 20
-agencies × 10 published procedures (with level history), N dossiers (default 1,000,000) submitted
+agencies × 3 published procedures (with level history), a roadmap 2016–2025 with four targets, N dossiers (default 1,000,000) submitted
 over 2025, with status histories: 5 % refused, 15 % open (processing), 10 % new, 70 % returned
 (finished 1–12 days after acceptance; 7 days to the appointment, so some late). The dossier columns
 the benchmark does not know (the back office adds some) get their model default, NULL or ''.
@@ -15,6 +16,7 @@ Figures last measured: docs/statistics.md, "Benchmark".
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import statistics
@@ -82,7 +84,12 @@ def timed(fn, count: int) -> list[float]:
     return samples
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def inner(n: int) -> None:
+    print(f"load average at start: {load()}", flush=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     sys.path.insert(0, str(ROOT))
     import psycopg
@@ -105,8 +112,9 @@ def inner(n: int) -> None:
     from dossiers.models import Dossier, StatusChange
     from forms.models import FormVersion, OnlineForm
     from procedures.constants import OnlineLevel
-    from roadmap.tests.factories import make_agency, make_procedure
-    from stats.models import DossierUsage
+    from roadmap.constants import TargetKind
+    from roadmap.tests.factories import make_agency, make_procedure, make_roadmap, set_level, target
+    from stats.models import DossierUsage, UsageMonthly
     from stats.services.usage_refresh import refresh_usage
 
     started = time.perf_counter()
@@ -117,12 +125,24 @@ def inner(n: int) -> None:
         for p in range(PROCEDURES_PER_AGENCY):
             level = (OnlineLevel.FULL, OnlineLevel.PARTIAL, OnlineLevel.NONE)[p % 3]
             page = make_procedure(agency=agency, online_level=level)
+            set_level(page, datetime.date(2017 + p, 1, 1), legacy_level="2")  # history before today's
             form = OnlineForm.objects.create(procedure=page)
             version = FormVersion.objects.create(
                 form=form, number=1, schema={}, schema_hash=f"bench-{page.pk}"
             )
             procedures.append(page)
             versions.append(version)
+    # A roadmap 2016–2025, so that the pages show targets and a ten-year yearly series.
+    make_roadmap(
+        start=2016,
+        end=2025,
+        targets=[
+            target(TargetKind.LEVEL2_COMPLETE_SHARE, 100, start=2016, end=2020),
+            target(TargetKind.LEVEL3_SHARE, 30, start=2016, end=2025),
+            target(TargetKind.LEVEL4_COUNT, 10, start=2021, end=2025),
+            target(TargetKind.ONE_STOP_SHARE, 50, start=2016, end=2025),
+        ],
+    )
     catalog_s = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -187,7 +207,8 @@ def inner(n: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(
-        f"summary refresh, all dossiers: {written:,} rows in {refresh_s:.1f} s ({written / refresh_s:,.0f} rows/s)",
+        f"summary refresh, all dossiers (set-based): {written:,} rows and {UsageMonthly.objects.count():,} "
+        f"monthly cell rows in {refresh_s:.1f} s ({written / refresh_s:,.0f} rows/s); load {load()}",
         flush=True,
     )
     ids = list(Dossier.objects.order_by("?").values_list("pk", flat=True)[:50])
@@ -232,7 +253,7 @@ def inner(n: int) -> None:
         samples = timed(get, REQUESTS)
         print(
             f"{label}: median {statistics.median(samples):.0f} ms, p95 {p95(samples):.0f} ms, "
-            f"max {max(samples):.0f} ms ({REQUESTS} requests, uncached)",
+            f"max {max(samples):.0f} ms ({REQUESTS} requests, uncached); load {load()}",
             flush=True,
         )
 

@@ -3,10 +3,10 @@
 background task once the transaction commits. `manage.py refresh_usage` rebuilds everything."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from dossiers.models import StatusChange
+from dossiers.models import Dossier, StatusChange
 
 
 @receiver(post_save, sender=StatusChange, dispatch_uid="stats_refresh_usage_after_status_change")
@@ -21,3 +21,14 @@ def refresh_usage_after_status_change(sender, instance, created, raw=False, **kw
         refresh_usage_task.enqueue(dossier_ids=[dossier_id])
 
     transaction.on_commit(enqueue)
+
+
+@receiver(pre_delete, sender=Dossier, dispatch_uid="stats_usage_cells_after_dossier_delete")
+def recompute_cells_after_dossier_delete(sender, instance, **kwargs):
+    """A deleted dossier takes its summary row with it (cascade): recompute the monthly cell it was
+    counted in once the deletion is committed."""
+    from .services.usage_refresh import cells_of, recompute_cells
+
+    cells = cells_of([instance.pk])
+    if cells:
+        transaction.on_commit(lambda: recompute_cells(cells))

@@ -34,6 +34,7 @@ from .services import (
     pct,
     usage_period,
 )
+from .services.figures import memoized
 from .services.index766 import index766_detail_table, index766_table
 from .services.tables import (
     agencies_table,
@@ -58,6 +59,11 @@ def _summary(query) -> dict:
 
 @require_GET
 def province(request):
+    with memoized():  # a figure asked for twice on the page is computed once (this request only)
+        return _province(request)
+
+
+def _province(request):
     query = parse_query(request.GET)
     if query.agency is not None:
         params = query.params(co_quan=None)
@@ -121,6 +127,11 @@ def _item_counts(items) -> list[tuple[str, str, int]]:
 
 @require_GET
 def agency(request, slug):
+    with memoized():
+        return _agency(request, slug)
+
+
+def _agency(request, slug):
     agency_obj = get_object_or_404(Agency, slug=slug)
     query = parse_query(request.GET, agency=agency_obj)
     yearly = yearly_table(query)

@@ -5,8 +5,11 @@ Population on day D ("procedures in force"): procedures whose history record in 
 procedures with no level recorded count too; ministry-only procedures do not).
 """
 
+import contextlib
+import contextvars
 import datetime
 
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from agencies.constants import AgencyKind
@@ -20,12 +23,39 @@ __all__ = [
     "FIGURE_KEYS",
     "catalog_figures",
     "catalog_figures_by_agency",
+    "catalog_figures_on_days",
     "in_force_records",
+    "memoized",
     "one_stop_figures",
+    "one_stop_figures_on_days",
 ]
 
 LOCAL_LEVELS = [ImplementationLevel.PROVINCE, ImplementationLevel.DISTRICT, ImplementationLevel.COMMUNE]
 FIGURE_KEYS = ("total", "complete", "level3plus", "level3", "level4", "below3")
+
+
+_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("stats_memo", default=None)
+
+
+@contextlib.contextmanager
+def memoized():
+    """Within one page, a figure asked for twice (the summary, the yearly series, the 766 index all
+    want the catalog figures on the same day) is computed once. Nothing is kept after the block:
+    every request computes its figures afresh."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _memo(key: tuple, compute):
+    memo = _MEMO.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _population_q() -> Q:
@@ -77,22 +107,96 @@ def figure_records(day: datetime.date, figure: str, *, agency_id: int | None = N
 
 def catalog_figures(day: datetime.date, *, agency_id: int | None = None) -> dict:
     """{total, complete, level3plus, level3, level4, below3} on `day` (one aggregate query)."""
-    return in_force_records(day, agency_id=agency_id).aggregate(**_aggregates())
+    for (kind, *known), figures in (_MEMO.get() or {}).items():  # the page's yearly series has it
+        if kind == "catalog" and known[1] == agency_id and day in known[0]:
+            return figures[day]
+    return _memo(
+        ("catalog_day", day, agency_id),
+        lambda: in_force_records(day, agency_id=agency_id).aggregate(**_aggregates()),
+    )
+
+
+# FIGURE_FILTERS written over the columns of _days_sql's records (a test compares every day with
+# catalog_figures, which applies FIGURE_FILTERS).
+_FIGURE_SQL = {
+    "total": "1 = 1",
+    "complete": "r.complete",
+    "level3plus": 'r."level" >= 3',
+    "level3": 'r."level" = 3',
+    "level4": 'r."level" = 4',
+    "below3": 'r."level" < 3',
+}
+
+
+def _days_sql(days) -> tuple[str, list]:
+    """A derived table of the days, one row each (column `day`)."""
+    select = "SELECT CAST(%s AS date) AS day" if connection.vendor == "postgresql" else "SELECT %s AS day"
+    return " UNION ALL ".join([select] * len(days)), [connection.ops.adapt_datefield_value(d) for d in days]
+
+
+def catalog_figures_on_days(days, *, agency_id: int | None = None) -> dict:
+    """{day: catalog figures} for several days in one query grouped by day (the yearly series).
+
+    A record is the one in force on D when effective_date ≤ D < the effective date of the
+    procedure's next record in (effective_date, id) order — the same record `on(D)` picks (the
+    latest effective_date ≤ D, ties: the latest recorded); `in_force` and the population are then
+    checked on it, as in in_force_records(). The query is compiled once, whatever the number of days."""
+    days = sorted(set(days))
+    for (kind, *known), figures in (_MEMO.get() or {}).items():  # computed on this page already
+        if kind == "catalog" and known[1] == agency_id and set(days) <= set(known[0]):
+            return {day: figures[day] for day in days}
+    key = ("catalog", tuple(days), agency_id)
+    return _memo(key, lambda: _catalog_on_days(days, agency_id))
+
+
+def _catalog_on_days(days, agency_id) -> dict:
+    following = ProcedureLevelRecord.objects.filter(procedure_id=OuterRef("procedure_id")).filter(
+        Q(effective_date__gt=OuterRef("effective_date"))
+        | Q(effective_date=OuterRef("effective_date"), id__gt=OuterRef("id"))
+    )
+    records = ProcedureLevelRecord.objects.filter(in_force=True, effective_date__lte=days[-1]).filter(
+        _population_q()
+    )
+    if agency_id is not None:
+        records = records.filter(procedure__implementing_agency_id=agency_id)
+    records = records.annotate(
+        level=level43_expression(),
+        until=Subquery(following.order_by("effective_date", "id").values("effective_date")[:1]),
+    ).values("id", "effective_date", "until", "complete", "level")
+    records_sql, records_params = records.query.sql_with_params()
+    days_sql, days_params = _days_sql(days)
+    counts = ", ".join(f"COUNT(r.id) FILTER (WHERE {_FIGURE_SQL[key]})" for key in FIGURE_KEYS)
+    sql = (
+        f"SELECT dd.day, {counts} FROM ({days_sql}) dd "
+        f"LEFT JOIN ({records_sql}) r ON r.effective_date <= dd.day "
+        f'AND (r."until" > dd.day OR r."until" IS NULL) GROUP BY dd.day'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*days_params, *records_params])
+        rows = {str(row[0])[:10]: row[1:] for row in cursor.fetchall()}
+    return {day: dict(zip(FIGURE_KEYS, rows[day.isoformat()], strict=True)) for day in days}
 
 
 def catalog_figures_by_agency(day: datetime.date) -> dict:
     """{agency_id or None: figures} on `day` (one grouped query)."""
-    rows = (
-        in_force_records(day)
-        .values(agency_id=F("procedure__implementing_agency_id"))
-        .annotate(**_aggregates())
-        .order_by()
-    )
-    return {row.pop("agency_id"): row for row in rows}
+
+    def compute():
+        rows = (
+            in_force_records(day)
+            .values(agency_id=F("procedure__implementing_agency_id"))
+            .annotate(**_aggregates())
+            .order_by()
+        )
+        return {row.pop("agency_id"): row for row in rows}
+
+    return _memo(("catalog_by_agency", day), compute)
 
 
 def one_stop_figures(day: datetime.date) -> dict:
     """Departments (sở, ban, ngành) in existence on `day`, and how many ran an electronic one-stop."""
+    for (kind, *known), figures in (_MEMO.get() or {}).items():  # the page's yearly series has it
+        if kind == "one_stop" and day in known[0]:
+            return figures[day]
     latest = (
         OneStopRecord.objects.filter(agency_id=OuterRef("pk"), effective_date__lte=day)
         .order_by("-effective_date", "-id")
@@ -108,6 +212,39 @@ def one_stop_figures(day: datetime.date) -> dict:
             reported=Count("id", filter=Q(is_running__isnull=False)),
         )
     )
+
+
+def one_stop_figures_on_days(days) -> dict:
+    """{day: one-stop figures} for several days in one query grouped by day (the yearly series; a
+    test compares every day with one_stop_figures)."""
+    days = sorted(set(days))
+    memo = _MEMO.get() or {}
+    for (kind, *known), figures in memo.items():  # already computed on this page with more days
+        if kind == "one_stop" and set(days) <= set(known[0]):
+            return {day: figures[day] for day in days}
+    return _memo(("one_stop", tuple(days)), lambda: _one_stop_on_days(days))
+
+
+def _one_stop_on_days(days) -> dict:
+    days_sql, days_params = _days_sql(days)
+    q = connection.ops.quote_name
+    agency, record = q(Agency._meta.db_table), q(OneStopRecord._meta.db_table)
+    # Agency.objects.active_on(day) and the latest record on the day, for every day at once.
+    sql = (
+        f"SELECT x.day, COUNT(x.id), COUNT(x.id) FILTER (WHERE x.running), COUNT(x.running) FROM ("
+        f"SELECT dd.day, a.id, (SELECT o.running FROM {record} o WHERE o.agency_id = a.id "
+        f"AND o.effective_date <= dd.day ORDER BY o.effective_date DESC, o.id DESC LIMIT 1) AS running "
+        f"FROM ({days_sql}) dd JOIN {agency} a ON a.kind = %s "
+        f"AND (a.valid_from IS NULL OR a.valid_from <= dd.day) "
+        f"AND (a.valid_to IS NULL OR a.valid_to >= dd.day)) x GROUP BY x.day"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*days_params, str(AgencyKind.DEPARTMENT)])
+        rows = {str(row[0])[:10]: row[1:] for row in cursor.fetchall()}
+    return {
+        day: dict(zip(("total", "running", "reported"), rows.get(day.isoformat(), (0, 0, 0)), strict=True))
+        for day in days
+    }
 
 
 def one_stop_running_by_agency(day: datetime.date) -> dict[int, bool]:

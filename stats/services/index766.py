@@ -21,11 +21,9 @@ from feedback.satisfaction import group_points
 from roadmap.levels import level43_expression
 from roadmap.models import ProcedureLevelRecord
 
-from ..constants import Channel
-from ..models import DossierUsage
-from .figures import catalog_figures, catalog_figures_by_agency
+from .figures import _memo, catalog_figures, catalog_figures_by_agency
 from .tables import Column, Table
-from .usage import UsagePeriod, usage_period
+from .usage import UsagePeriod, monthly_rows, monthly_sums, usage_period
 
 __all__ = [
     "IndicatorResult",
@@ -86,28 +84,25 @@ def _grouped(qs, key: str | None, **aggregates) -> dict:
 
 
 class _Rows:
-    """DossierUsage rows of a period and scope, with the period's last day for "open past due"."""
+    """Monthly usage cells (UsageMonthly) of a period and scope, with the period's last day for
+    "open past due"; the sums are usage.monthly_sums, the counts the usage tables show."""
 
     def __init__(self, period: UsagePeriod, agency_id):
-        first, last = period.months
-        self.qs = DossierUsage.objects.filter(month__gte=first, month__lte=last)
-        if agency_id is not None:
-            self.qs = self.qs.filter(agency_id=agency_id)
+        self.qs = monthly_rows(period, agency_id=agency_id)
         self.as_of = period.last
+        self.sums = monthly_sums(self.as_of)
 
 
 def _timeliness(rows: _Rows, key: str | None) -> dict:
     """{scope: (numerator, denominator)}."""
-    # Aggregate names must not shadow DossierUsage fields (on_time), hence the n_ prefix.
+    # Aggregate names must not shadow UsageMonthly fields (on_time), hence the n_ prefix.
     grouped = _grouped(
         rows.qs.exclude(refused=True),
         key,
-        n_on_time=Count("pk", filter=Q(on_time=True)),
-        n_late=Count("pk", filter=Q(on_time=False)),
-        n_open_in_time=Count(
-            "pk", filter=Q(closed=False) & (Q(due_date__gte=rows.as_of) | Q(due_date__isnull=True))
-        ),
-        n_open_late=Count("pk", filter=Q(closed=False, due_date__lt=rows.as_of)),
+        n_on_time=rows.sums["on_time"],
+        n_late=rows.sums["late"],
+        n_open_in_time=rows.sums["open_in_time"],
+        n_open_late=rows.sums["open_past_due"],
     )
     result = {}
     for scope, figures in grouped.items():
@@ -120,7 +115,7 @@ def _online_full(rows: _Rows, key: str | None) -> dict:
     """{scope: (online dossiers, all dossiers) of procedures at toàn trình on the period's last day};
     a scope is left out when no counter or postal dossier is recorded in it (the share would be
     meaningless)."""
-    with_counter = _grouped(rows.qs, key, n_counter=Count("pk", filter=~Q(channel=Channel.ONLINE)))
+    with_counter = _grouped(rows.qs, key, n_counter=rows.sums["counter"])
     scopes = [scope for scope, figures in with_counter.items() if figures["n_counter"]]
     if not scopes:
         return {}
@@ -135,8 +130,8 @@ def _online_full(rows: _Rows, key: str | None) -> dict:
     figures = _grouped(
         rows.qs.annotate(level=Subquery(level)).filter(level=4),
         key,
-        total=Count("pk"),
-        online=Count("pk", filter=Q(channel=Channel.ONLINE)),
+        total=rows.sums["submitted"],
+        online=rows.sums["online"],
     )
     empty = {"online": 0, "total": 0}
     return {
@@ -210,7 +205,8 @@ def _inputs_empty() -> dict:
 
 def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[IndicatorResult]:
     """Every indicator for the province (agency_id None) or for one agency."""
-    return _evaluate(_inputs(period, agency_id), None)
+    key = ("766", period.first, period.last, agency_id)
+    return _memo(key, lambda: _evaluate(_inputs(period, agency_id), None))
 
 
 def evaluate_766_by_agency(period: UsagePeriod) -> dict:
@@ -253,9 +249,7 @@ def index766_table(query) -> Table:
     )
     scopes = [(None, _("Toàn tỉnh"))] if query.agency is None else [(query.agency.pk, query.agency.name)]
     if query.agency is None:
-        agency_ids = DossierUsage.objects.filter(
-            month__gte=period.months[0], month__lte=period.months[1]
-        ).values("agency_id")
+        agency_ids = monthly_rows(period).values("agency_id")
         scopes += [(a.pk, a.name) for a in Agency.objects.filter(pk__in=agency_ids).order_by("name")]
     own = evaluate_766(period, agency_id=query.agency_id)  # the province, or the agency asked for
     by_agency = evaluate_766_by_agency(period) if query.agency is None else {}

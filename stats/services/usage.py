@@ -1,4 +1,7 @@
-"""Usage of online services, from the usage summary (stats.DossierUsage), in the database.
+"""Usage of online services, from the usage summary, in the database.
+
+Figures sum the monthly cells (stats.UsageMonthly: a few rows per procedure, agency and month);
+the staff drill-down lists the dossiers' rows (stats.DossierUsage) under the same conditions.
 
 Per procedure, agency and month: dossiers submitted (online / at the counter), accepted, refused,
 finished on time, late, still open past due, the median and 90th percentile of processing time in
@@ -9,8 +12,9 @@ Definitions: docs/statistics.md.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +26,7 @@ from procedures.constants import ChannelKind, TimeUnit
 from procedures.models import ProcedureChannel, ProcedurePage
 
 from ..constants import Channel
-from ..models import DossierUsage
+from ..models import DossierUsage, UsageMonthly
 from .tables import Column, Table, pct
 
 __all__ = [
@@ -31,6 +35,8 @@ __all__ = [
     "forms_table",
     "legal_limit_days",
     "measured_processing",
+    "monthly_rows",
+    "monthly_sums",
     "percentile",
     "usage_by",
     "usage_filters",
@@ -113,10 +119,44 @@ def usage_records(query, figure: str):
     )
 
 
+def monthly_rows(period: UsagePeriod, *, agency_id=None, procedure_id=None):
+    """The monthly cells (UsageMonthly rows) of a period and scope."""
+    first, last = period.months
+    qs = UsageMonthly.objects.filter(month__gte=first, month__lte=last)
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    if procedure_id is not None:
+        qs = qs.filter(procedure_id=procedure_id)
+    return qs
+
+
+def monthly_sums(as_of: datetime.date) -> dict:
+    """Each count of usage_filters() as a sum over monthly cells: the counted column of the rows
+    meeting the same condition (a test checks both give the same numbers)."""
+    sums = {
+        "submitted": ("submitted", Q()),
+        "online": ("submitted", Q(channel=Channel.ONLINE)),
+        "counter": ("submitted", ~Q(channel=Channel.ONLINE)),
+        "accepted": ("accepted", Q()),
+        "refused": ("submitted", Q(refused=True)),
+        "finished": ("finished", Q()),
+        "on_time": ("on_time", Q()),
+        "late": ("late", Q()),
+        "open_past_due": ("submitted", Q(closed=False, open_due_date__lt=as_of)),
+        "open_in_time": (
+            "submitted",
+            Q(closed=False) & (Q(open_due_date__gte=as_of) | Q(open_due_date__isnull=True)),
+        ),
+    }
+    return {
+        key: Coalesce(Sum(column, filter=condition or None), Value(0))
+        for key, (column, condition) in sums.items()
+    }
+
+
 def _aggregates(as_of: datetime.date) -> dict:
-    """Counts, keyed with a "n_" prefix (a key must not shadow a field of DossierUsage in SQL)."""
-    counts = {key: Count("pk", filter=condition) for key, condition in usage_filters(as_of).items()}
-    return {f"n_{key}": value for key, value in counts.items()}
+    """Sums, keyed with a "n_" prefix (a key must not shadow a field of UsageMonthly in SQL)."""
+    return {f"n_{key}": value for key, value in monthly_sums(as_of).items()}
 
 
 def _unprefix(figures: dict) -> dict:
@@ -125,14 +165,17 @@ def _unprefix(figures: dict) -> dict:
 
 def usage_by(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=None) -> dict:
     """{group value: figures} for group in "procedure", "agency", "month" or "all"; one grouped query
-    for the counts and one for the processing-time histogram."""
-    rows = _rows(period, agency_id=agency_id, procedure_id=procedure_id)
+    over the monthly cells for the counts and one for the processing-time histogram."""
+    rows = monthly_rows(period, agency_id=agency_id, procedure_id=procedure_id)
     key = {"procedure": "procedure_id", "agency": "agency_id", "month": "month", "all": None}[group]
     aggregates = _aggregates(period.last)
     if key is None:
         result = {None: _unprefix(rows.aggregate(**aggregates))}
         histogram_rows = (
-            rows.filter(processing_days__isnull=False).values("processing_days").annotate(n=Count("pk"))
+            rows.filter(processing_days__isnull=False)
+            .values("processing_days")
+            .annotate(n=Sum("finished"))
+            .order_by()
         )
         histograms = {None: [(r["processing_days"], r["n"]) for r in histogram_rows]}
     else:
@@ -141,7 +184,7 @@ def usage_by(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=No
         for r in (
             rows.filter(processing_days__isnull=False)
             .values(key, "processing_days")
-            .annotate(n=Count("pk"))
+            .annotate(n=Sum("finished"))
             .order_by()
         ):
             histograms.setdefault(r[key], []).append((r["processing_days"], r["n"]))
