@@ -150,7 +150,10 @@ def inner(n: int) -> None:
     agency_ids = [p.implementing_agency_id for p in procedures]
     version_ids = [v.pk for v in versions]
     k = len(procedures)
-    pick = f"(%s::bigint[])[1 + (g %% {k})]"
+    # The procedure is picked by a hash of g, not g % k: with g % k, a procedure's dossiers would
+    # all share one status, one finishing delay and a few submission days (k divides 20, 12, 330),
+    # and the monthly usage cells would be unrealistically few.
+    pick = f"(%s::bigint[])[1 + (abs(hashint4(g::int)) %% {k})]"
     submitted = "(timestamptz '2025-01-01 02:00+00' + ((g %% 330) || ' days')::interval)"
     explicit = {
         "code": "'BENCH-' || g",
