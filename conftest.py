@@ -92,3 +92,15 @@ def django_db_setup(django_db_setup):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
             type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (local memory in tests): the database is rolled back
+    after a test, but Wagtail's cached site root paths, rate-limit counters and search names would
+    otherwise survive it and point the next test at rows that no longer exist."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
