@@ -15,11 +15,9 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -31,7 +29,7 @@ from .appointments import appointment_for
 from .clock import working_days_between
 from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose, OfficerRole, ScanStatus
 from .models import Dossier, DossierFile, DossierTransfer, OfficerAssignment, StatusChange
-from .storage import private_storage
+from .storage import private_storage, store_checked
 from .uploads import inspect_upload
 
 __all__ = [
@@ -325,9 +323,7 @@ def _store_files(cleaned, *, dossier, owner, purpose, label: str, now, names: li
         raise TransitionRefused(_("Không xác định được người gửi tệp."))
     stored = []
     for clean in cleaned:
-        name = private_storage.save(
-            f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
-        )
+        name = store_checked(clean, now)
         names.append(name)
         stored.append(
             DossierFile(

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,7 +20,7 @@ from .appointments import appointment_for
 from .codes import format_code, next_sequence
 from .constants import OFFICER_CHANNELS, Action, Channel, DossierStatus, DraftStatus, OfficerRole, ScanStatus
 from .models import Dossier, DossierAnswer, DossierFile, Draft, OfficerAssignment, StatusChange
-from .storage import private_storage
+from .storage import private_storage, store_checked
 from .uploads import ALLOWED_TYPES, inspect_upload
 
 __all__ = [
@@ -119,9 +118,7 @@ def save_upload(*, draft: Draft, slot: dict, uploaded) -> DossierFile:
     private storage, attached to the draft."""
     clean = inspect_upload(uploaded, accept=slot["accept"], max_bytes=int(slot["max_size_mb"]) * 1024 * 1024)
     now = timezone.now()
-    name = private_storage.save(
-        f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
-    )
+    name = store_checked(clean, now)
     try:
         return DossierFile.objects.create(
             owner=draft.user,
@@ -544,9 +541,7 @@ def register_counter_dossier(
             files = []
             for component_pk, uploads in cleaned_scans.items():
                 for clean in uploads:
-                    name = private_storage.save(
-                        f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
-                    )
+                    name = store_checked(clean, now)
                     stored_names.append(name)
                     files.append(
                         DossierFile(

@@ -1,12 +1,14 @@
 """Private storage for dossier files: PRIVATE_MEDIA_ROOT, outside the web root, no public URL."""
 
 import os
+import uuid
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
-__all__ = ["PrivateStorage", "private_storage"]
+__all__ = ["PrivateStorage", "private_storage", "store_checked"]
 
 
 @deconstructible
@@ -37,3 +39,11 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+def store_checked(clean, now) -> str:
+    """Write an inspected upload (dossiers.uploads.inspect_upload) under a random name in private
+    storage, in a folder per month; returns the stored name."""
+    return private_storage.save(
+        f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.kind}", ContentFile(clean.data)
+    )
