@@ -19,6 +19,8 @@ from procedures.models import ProcedurePage
 from roadmap.levels import level43_expression
 from roadmap.models import OneStopRecord, ProcedureLevelRecord
 
+from .compiled import CompiledQuery
+
 __all__ = [
     "FIGURE_KEYS",
     "catalog_figures",
@@ -149,21 +151,28 @@ def catalog_figures_on_days(days, *, agency_id: int | None = None) -> dict:
     return _memo(key, lambda: _catalog_on_days(days, agency_id))
 
 
-def _catalog_on_days(days, agency_id) -> dict:
+def _build_in_force_until(*, last_day, agency_id):
+    """Records in force on some day up to `last_day`, with the date the next record replaces them."""
     following = ProcedureLevelRecord.objects.filter(procedure_id=OuterRef("procedure_id")).filter(
         Q(effective_date__gt=OuterRef("effective_date"))
         | Q(effective_date=OuterRef("effective_date"), id__gt=OuterRef("id"))
     )
-    records = ProcedureLevelRecord.objects.filter(in_force=True, effective_date__lte=days[-1]).filter(
+    records = ProcedureLevelRecord.objects.filter(in_force=True, effective_date__lte=last_day).filter(
         _population_q()
     )
     if agency_id is not None:
         records = records.filter(procedure__implementing_agency_id=agency_id)
-    records = records.annotate(
+    return records.annotate(
         level=level43_expression(),
         until=Subquery(following.order_by("effective_date", "id").values("effective_date")[:1]),
     ).values("id", "effective_date", "until", "complete", "level")
-    records_sql, records_params = records.query.sql_with_params()
+
+
+_IN_FORCE_UNTIL = CompiledQuery(_build_in_force_until)
+
+
+def _catalog_on_days(days, agency_id) -> dict:
+    records_sql, records_params = _IN_FORCE_UNTIL.sql_with_params(last_day=days[-1], agency_id=agency_id)
     days_sql, days_params = _days_sql(days)
     counts = ", ".join(f"COUNT(r.id) FILTER (WHERE {_FIGURE_SQL[key]})" for key in FIGURE_KEYS)
     sql = (
@@ -177,17 +186,23 @@ def _catalog_on_days(days, agency_id) -> dict:
     return {day: dict(zip(FIGURE_KEYS, rows[day.isoformat()], strict=True)) for day in days}
 
 
+def _build_by_agency(*, day):
+    return (
+        in_force_records(day)
+        .values(agency_id=F("procedure__implementing_agency_id"))
+        .annotate(**_aggregates())
+        .order_by()
+    )
+
+
+_BY_AGENCY = CompiledQuery(_build_by_agency)
+
+
 def catalog_figures_by_agency(day: datetime.date) -> dict:
     """{agency_id or None: figures} on `day` (one grouped query)."""
 
     def compute():
-        rows = (
-            in_force_records(day)
-            .values(agency_id=F("procedure__implementing_agency_id"))
-            .annotate(**_aggregates())
-            .order_by()
-        )
-        return {row.pop("agency_id"): row for row in rows}
+        return {row.pop("agency_id"): row for row in _BY_AGENCY.rows(day=day)}
 
     return _memo(("catalog_by_agency", day), compute)
 

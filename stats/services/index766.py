@@ -23,7 +23,7 @@ from roadmap.models import ProcedureLevelRecord
 
 from .figures import _memo, catalog_figures, catalog_figures_by_agency
 from .tables import Column, Table
-from .usage import UsagePeriod, monthly_rows, monthly_sums, usage_period
+from .usage import UsagePeriod, monthly_rows, monthly_sums, usage_period, usage_sums
 
 __all__ = [
     "IndicatorResult",
@@ -85,29 +85,33 @@ def _grouped(qs, key: str | None, **aggregates) -> dict:
 
 class _Rows:
     """Monthly usage cells (UsageMonthly) of a period and scope, with the period's last day for
-    "open past due"; the sums are usage.monthly_sums, the counts the usage tables show."""
+    "open past due"; the sums are usage.usage_sums, the very sums the usage tables show (a page that
+    shows both computes them once)."""
 
     def __init__(self, period: UsagePeriod, agency_id):
+        self.period = period
+        self.agency_id = agency_id
         self.qs = monthly_rows(period, agency_id=agency_id)
         self.as_of = period.last
         self.sums = monthly_sums(self.as_of)
 
+    def grouped(self, key: str | None) -> dict:
+        """{scope: sums} grouped by agency (key "agency_id") or for the whole scope (key None)."""
+        group = "agency" if key == "agency_id" else "all"
+        return {
+            scope: sums
+            for scope, (sums, _histogram) in usage_sums(group, self.period, agency_id=self.agency_id).items()
+        }
+
 
 def _timeliness(rows: _Rows, key: str | None) -> dict:
-    """{scope: (numerator, denominator)}."""
-    # Aggregate names must not shadow UsageMonthly fields (on_time), hence the n_ prefix.
-    grouped = _grouped(
-        rows.qs.exclude(refused=True),
-        key,
-        n_on_time=rows.sums["on_time"],
-        n_late=rows.sums["late"],
-        n_open_in_time=rows.sums["open_in_time"],
-        n_open_late=rows.sums["open_past_due"],
-    )
+    """{scope: (numerator, denominator)} over dossiers that were not refused (usage.timeliness_sums)."""
     result = {}
-    for scope, figures in grouped.items():
-        numerator = figures["n_on_time"] + figures["n_open_in_time"]
-        result[scope] = (numerator, numerator + figures["n_late"] + figures["n_open_late"])
+    for scope, figures in rows.grouped(key).items():
+        if not figures["n_submitted"] - figures["n_refused"]:
+            continue  # only refused dossiers in this scope: no figure, as a grouped query would give none
+        numerator = figures["timely_on_time"] + figures["timely_open_in_time"]
+        result[scope] = (numerator, numerator + figures["timely_late"] + figures["timely_open_past_due"])
     return result
 
 
@@ -115,8 +119,7 @@ def _online_full(rows: _Rows, key: str | None) -> dict:
     """{scope: (online dossiers, all dossiers) of procedures at toàn trình on the period's last day};
     a scope is left out when no counter or postal dossier is recorded in it (the share would be
     meaningless)."""
-    with_counter = _grouped(rows.qs, key, n_counter=rows.sums["counter"])
-    scopes = [scope for scope, figures in with_counter.items() if figures["n_counter"]]
+    scopes = [scope for scope, figures in rows.grouped(key).items() if figures["n_counter"]]
     if not scopes:
         return {}
     level = (
@@ -249,7 +252,7 @@ def index766_table(query) -> Table:
     )
     scopes = [(None, _("Toàn tỉnh"))] if query.agency is None else [(query.agency.pk, query.agency.name)]
     if query.agency is None:
-        agency_ids = monthly_rows(period).values("agency_id")
+        agency_ids = [pk for pk in usage_sums("agency", period) if pk is not None]  # agencies with cells
         scopes += [(a.pk, a.name) for a in Agency.objects.filter(pk__in=agency_ids).order_by("name")]
     own = evaluate_766(period, agency_id=query.agency_id)  # the province, or the agency asked for
     by_agency = evaluate_766_by_agency(period) if query.agency is None else {}

@@ -12,6 +12,8 @@ from roadmap.levels import level43_expression
 from roadmap.models import ItemProcedureLink, ProcedureLevelRecord, Roadmap, RoadmapItem
 
 from ..constants import ItemStatus
+from .compiled import CompiledQuery
+from .figures import _memo
 
 __all__ = ["ItemProgress", "item_progress", "linked_procedures"]
 
@@ -50,6 +52,24 @@ def linked_procedures(day: datetime.date, *, items=None):
     )
 
 
+def _build_item_counts(*, day, roadmap_id, agency_id):
+    """Per item of a roadmap (of one agency): links, links whose procedure reached the item's target
+    level and is in force on `day`, and the latest date one of them reached it."""
+    items = RoadmapItem.objects.filter(roadmap_id=roadmap_id)
+    if agency_id is not None:
+        items = items.filter(agency_id=agency_id)
+    reached_q = Q(level__gte=F("min_level"), in_force=True)
+    return (
+        linked_procedures(day, items=items)
+        .values("item_id")
+        .annotate(linked=Count("id"), reached=Count("id", filter=reached_q), done_on=Max("reached_on"))
+        .order_by()
+    )
+
+
+_ITEM_COUNTS = CompiledQuery(_build_item_counts)
+
+
 @dataclass
 class ItemProgress:
     item: RoadmapItem
@@ -85,21 +105,24 @@ def item_progress(
     agency_id: int | None = None,
     with_links: bool = False,
 ) -> list[ItemProgress]:
-    """One ItemProgress per item of `roadmap` (optionally of one agency), counts from one grouped query."""
+    """One ItemProgress per item of `roadmap` (optionally of one agency), counts from one grouped query
+    (computed once per page: the agency page's item counts and items table share it)."""
     day = day or timezone.localdate()
+    key = ("items", roadmap.pk, day, agency_id, with_links)
+    return _memo(key, lambda: _item_progress(roadmap, day, agency_id, with_links))
+
+
+def _item_progress(roadmap: Roadmap, day: datetime.date, agency_id, with_links: bool) -> list[ItemProgress]:
     items = roadmap.items.select_related("agency").order_by("tier", "number")
     if agency_id is not None:
         items = items.filter(agency_id=agency_id)
-    links = linked_procedures(day, items=items)
-    reached_q = Q(level__gte=F("min_level"), in_force=True)
     counts = {
-        row["item_id"]: row
-        for row in links.values("item_id")
-        .annotate(linked=Count("id"), reached=Count("id", filter=reached_q), done_on=Max("reached_on"))
-        .order_by()
+        row.pop("item_id"): row
+        for row in _ITEM_COUNTS.rows(day=day, roadmap_id=roadmap.pk, agency_id=agency_id)
     }
     by_item: dict[int, list] = {}
     if with_links:
+        links = linked_procedures(day, items=items)
         for link in links.select_related("procedure").order_by("procedure__code"):
             by_item.setdefault(link.item_id, []).append(link)
     result = []

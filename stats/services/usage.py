@@ -27,6 +27,8 @@ from procedures.models import ProcedureChannel, ProcedurePage
 
 from ..constants import Channel
 from ..models import DossierUsage, UsageMonthly
+from .compiled import CompiledQuery
+from .figures import _MEMO, _memo
 from .tables import Column, Table, pct
 
 __all__ = [
@@ -38,9 +40,11 @@ __all__ = [
     "monthly_rows",
     "monthly_sums",
     "percentile",
+    "timeliness_sums",
     "usage_by",
     "usage_filters",
     "usage_records",
+    "usage_sums",
     "usage_table",
     "usage_period",
 ]
@@ -154,46 +158,111 @@ def monthly_sums(as_of: datetime.date) -> dict:
     }
 
 
-def _aggregates(as_of: datetime.date) -> dict:
-    """Sums, keyed with a "n_" prefix (a key must not shadow a field of UsageMonthly in SQL)."""
-    return {f"n_{key}": value for key, value in monthly_sums(as_of).items()}
+def timeliness_sums(as_of: datetime.date) -> dict:
+    """The counts of the Decision 766 timeliness indicator: those of monthly_sums() over dossiers
+    that were not refused (index766._timeliness)."""
+    base = monthly_sums(as_of)
+    not_refused = Q(refused=False)
+    conditions = {
+        "on_time": ("on_time", not_refused),
+        "late": ("late", not_refused),
+        "open_in_time": (
+            "submitted",
+            not_refused & Q(closed=False) & (Q(open_due_date__gte=as_of) | Q(open_due_date__isnull=True)),
+        ),
+        "open_past_due": ("submitted", not_refused & Q(closed=False, open_due_date__lt=as_of)),
+    }
+    assert set(conditions) <= set(base)
+    return {
+        f"timely_{key}": Coalesce(Sum(column, filter=condition), Value(0))
+        for key, (column, condition) in conditions.items()
+    }
 
 
-def _unprefix(figures: dict) -> dict:
-    return {key.removeprefix("n_"): value for key, value in figures.items()}
+GROUP_KEYS = {"procedure": "procedure_id", "agency": "agency_id", "month": "month", "all": None}
+
+
+def usage_sums(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=None) -> dict:
+    """{group value: (raw sums, processing-time histogram)} in ONE query over the monthly cells,
+    grouped by the group's column and the processing days, folded here. The sums are monthly_sums()
+    and timeliness_sums(); the histogram is [(working days, dossiers finished)].
+
+    Memoized for the page (figures.memoized): the usage tables and the Decision 766 index read the
+    same sums; "all" is folded from a grouping of the same scope the page already has."""
+    scope = (period.first, period.last, agency_id, procedure_id)
+    if group == "all":
+        for other in ("month", "agency", "procedure"):
+            known = (_MEMO.get() or {}).get(("usage", *scope, other))
+            if known:  # (an empty grouping folds to nothing: the query below gives the zeros)
+                return {None: _fold(known.values())}
+    return _memo(("usage", *scope, group), lambda: _usage_sums(group, period, agency_id, procedure_id))
+
+
+def _fold(groups) -> tuple[dict, list]:
+    sums: dict = {}
+    histogram: dict = {}
+    for group_sums, group_histogram in groups:
+        for key, value in group_sums.items():
+            sums[key] = sums.get(key, 0) + value
+        for days, n in group_histogram:
+            histogram[days] = histogram.get(days, 0) + n
+    return sums, sorted(histogram.items())
+
+
+def _build_sums(*, key, first, last, as_of, agency_id, procedure_id):
+    """The grouped query of usage_sums (built with placeholders by CompiledQuery)."""
+    aggregates = {f"n_{name}": value for name, value in monthly_sums(as_of).items()}
+    aggregates.update(timeliness_sums(as_of))
+    aggregates["finished_days"] = Sum("finished")
+    rows = UsageMonthly.objects.filter(month__gte=first, month__lte=last)
+    if agency_id is not None:
+        rows = rows.filter(agency_id=agency_id)
+    if procedure_id is not None:
+        rows = rows.filter(procedure_id=procedure_id)
+    columns = ["processing_days"] if key is None else [key, "processing_days"]
+    return rows.values(*columns).annotate(**aggregates).order_by()
+
+
+_SUMS = {
+    group: CompiledQuery(lambda key=key, **values: _build_sums(key=key, **values))
+    for group, key in GROUP_KEYS.items()
+}
+
+
+def _usage_sums(group: str, period: UsagePeriod, agency_id, procedure_id) -> dict:
+    # Aggregate names carry a prefix: a name must not shadow a field of UsageMonthly in SQL.
+    key = GROUP_KEYS[group]
+    first, last = period.months
+    result: dict = {}
+    for row in _SUMS[group].rows(
+        first=first, last=last, as_of=period.last, agency_id=agency_id, procedure_id=procedure_id
+    ):
+        scope = row.pop(key) if key is not None else None
+        days, finished = row.pop("processing_days"), row.pop("finished_days")
+        sums, histogram = result.setdefault(scope, ({}, []))
+        for name, value in row.items():
+            sums[name] = sums.get(name, 0) + value
+        if days is not None:
+            histogram.append((days, finished))
+    if key is None and not result:  # no cell: the figures are zeros, as an aggregate gives them
+        zeros = {f"n_{name}": 0 for name in monthly_sums(period.last)}
+        result[None] = ({**zeros, **{name: 0 for name in timeliness_sums(period.last)}}, [])
+    return result
 
 
 def usage_by(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=None) -> dict:
-    """{group value: figures} for group in "procedure", "agency", "month" or "all"; one grouped query
-    over the monthly cells for the counts and one for the processing-time histogram."""
-    rows = monthly_rows(period, agency_id=agency_id, procedure_id=procedure_id)
-    key = {"procedure": "procedure_id", "agency": "agency_id", "month": "month", "all": None}[group]
-    aggregates = _aggregates(period.last)
-    if key is None:
-        result = {None: _unprefix(rows.aggregate(**aggregates))}
-        histogram_rows = (
-            rows.filter(processing_days__isnull=False)
-            .values("processing_days")
-            .annotate(n=Sum("finished"))
-            .order_by()
-        )
-        histograms = {None: [(r["processing_days"], r["n"]) for r in histogram_rows]}
-    else:
-        result = {r.pop(key): _unprefix(r) for r in rows.values(key).annotate(**aggregates).order_by()}
-        histograms: dict = {}
-        for r in (
-            rows.filter(processing_days__isnull=False)
-            .values(key, "processing_days")
-            .annotate(n=Sum("finished"))
-            .order_by()
-        ):
-            histograms.setdefault(r[key], []).append((r["processing_days"], r["n"]))
-    for value, figures in result.items():
-        histogram = histograms.get(value, [])
+    """{group value: figures} for group in "procedure", "agency", "month" or "all" (usage_sums: one
+    grouped query over the monthly cells for the counts and the processing-time histogram)."""
+    result = {}
+    for value, (sums, histogram) in usage_sums(
+        group, period, agency_id=agency_id, procedure_id=procedure_id
+    ).items():
+        figures = {name.removeprefix("n_"): n for name, n in sums.items() if name.startswith("n_")}
         figures["median_days"] = percentile(histogram, 0.5)
         figures["p90_days"] = percentile(histogram, 0.9)
         # Online share only means something once counter dossiers are registered too.
         figures["online_pct"] = pct(figures["online"], figures["submitted"]) if figures["counter"] else None
+        result[value] = figures
     return result
 
 

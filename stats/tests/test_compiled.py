@@ -1,0 +1,134 @@
+"""CompiledQuery (stats.services.compiled): a statistics query compiled once gives, for any values,
+exactly the rows the ORM gives when it builds the same query afresh; values written into the SQL
+text are refused; None values give their own compiled form."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Max, Sum
+from django.db.models.expressions import RawSQL
+from django.test.utils import CaptureQueriesContext
+
+from stats.models import UsageMonthly
+from stats.services.compiled import CompiledQuery
+from stats.services.figures import _build_by_agency
+from stats.services.items import _build_item_counts
+from stats.services.usage import _build_sums, monthly_sums
+from stats.services.usage_refresh import refresh_usage
+
+from .fixtures import build_world
+from .usage_fixtures import build_usage
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def usage():
+    world = build_world()
+    build_usage(world)
+    refresh_usage()
+    return world
+
+
+def _sorted(rows):
+    return sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("key", ["agency_id", "month", "procedure_id", None])
+def test_usage_sums_equal_the_orm_for_every_period_and_scope(usage, key):
+    compiled = CompiledQuery(lambda **values: _build_sums(key=key, **values))
+    alpha = usage.agencies["a"].pk
+    cases = [
+        dict(
+            first=D(2025, 1, 1), last=D(2025, 12, 1), as_of=D(2025, 12, 31), agency_id=None, procedure_id=None
+        ),
+        dict(
+            first=D(2025, 3, 1), last=D(2025, 3, 1), as_of=D(2025, 3, 12), agency_id=None, procedure_id=None
+        ),
+        dict(
+            first=D(2025, 1, 1), last=D(2025, 12, 1), as_of=D(2025, 4, 1), agency_id=alpha, procedure_id=None
+        ),
+        dict(
+            first=D(2024, 1, 1),
+            last=D(2024, 12, 1),
+            as_of=D(2024, 12, 31),
+            agency_id=alpha,
+            procedure_id=None,
+        ),
+    ]
+    seen_rows = False
+    for values in cases:
+        expected = list(_build_sums(key=key, **values))
+        got = compiled.rows(**values)
+        assert _sorted(got) == _sorted(expected), values
+        seen_rows = seen_rows or bool(got)
+    assert seen_rows, "the fixture should give rows"
+    if key == "month":  # Django's converters ran: dates, not the strings SQLite returns
+        assert all(isinstance(row["month"], datetime.date) for row in compiled.rows(**cases[0]))
+
+
+def test_catalog_and_item_queries_equal_the_orm(usage):
+    by_agency = CompiledQuery(_build_by_agency)
+    for day in (D(2015, 12, 31), D(2018, 12, 31), D(2019, 1, 1), D(2025, 6, 30)):
+        assert _sorted(by_agency.rows(day=day)) == _sorted(_build_by_agency(day=day))
+    counts = CompiledQuery(_build_item_counts)
+    roadmap = usage.roadmap
+    agency_ids = [None, *[a.pk for a in usage.agencies.values()]]
+    for day in (D(2017, 12, 31), D(2018, 12, 31), D(2025, 1, 1)):
+        for agency_id in agency_ids:
+            values = dict(day=day, roadmap_id=roadmap.pk, agency_id=agency_id)
+            assert _sorted(counts.rows(**values)) == _sorted(_build_item_counts(**values))
+
+
+def test_compiled_once_per_shape_then_only_run(usage):
+    calls = []
+
+    def build(**values):
+        calls.append(values)
+        return _build_sums(key="agency_id", procedure_id=None, **values)
+
+    compiled = CompiledQuery(build)
+    year = dict(first=D(2025, 1, 1), last=D(2025, 12, 1), as_of=D(2025, 12, 31))
+    compiled.rows(agency_id=None, **year)
+    compiled.rows(agency_id=None, first=D(2025, 3, 1), last=D(2025, 3, 1), as_of=D(2025, 3, 31))
+    assert len(calls) == 1
+    with CaptureQueriesContext(connection) as queries:
+        compiled.rows(agency_id=usage.agencies["a"].pk, **year)  # a filter more: another shape
+    assert len(calls) == 2 and len(queries) == 1
+    compiled.rows(agency_id=usage.agencies["b"].pk, **year)
+    assert len(calls) == 2
+
+
+def test_values_written_into_the_sql_or_of_unknown_types_are_refused(usage):
+    inlined = CompiledQuery(
+        lambda *, day: (
+            UsageMonthly.objects.filter(month__lte=RawSQL(f"'{day.isoformat()}'", []))
+            .values("agency_id")
+            .annotate(n=Count("id"))
+        )
+    )
+    with pytest.raises(ValueError, match="day"):
+        inlined.rows(day=D(2025, 1, 1))
+    plain = CompiledQuery(lambda *, name: UsageMonthly.objects.filter(channel=name).values("id"))
+    with pytest.raises(TypeError):
+        plain.rows(name="online")
+    with pytest.raises(TypeError):
+        CompiledQuery(lambda *, at: UsageMonthly.objects.values("id")).rows(
+            at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+        )
+
+
+def test_a_constant_equal_to_no_placeholder_is_left_alone(usage):
+    """Parameters that are not placeholders (a constant 0, a channel code) keep their values."""
+    compiled = CompiledQuery(
+        lambda *, as_of: UsageMonthly.objects.values("channel").annotate(
+            n=monthly_sums(as_of)["online"], days=Max("processing_days"), total=Sum("submitted")
+        )
+    )
+    as_of = D(2025, 12, 31)
+    expected = UsageMonthly.objects.values("channel").annotate(
+        n=monthly_sums(as_of)["online"], days=Max("processing_days"), total=Sum("submitted")
+    )
+    assert _sorted(compiled.rows(as_of=as_of)) == _sorted(expected)
