@@ -9,7 +9,7 @@ each call puts the real values where the placeholders stand; rows come back thro
 converters, as `.values()` gives them.
 
 Only values that end up as query parameters can be placeholders (dates compared with date columns,
-integer ids); a placeholder found in the SQL text itself is refused at compile time. A value that
+aware datetimes compared with datetime columns, integer ids); a placeholder found in the SQL text itself is refused at compile time. A value that
 changes the shape of the query (None: a filter left out) gives a separate compiled form.
 """
 
@@ -26,7 +26,9 @@ _FIRST_ID = -1_000_000_001
 
 def _placeholder(name_index: int, value):
     if isinstance(value, datetime.datetime):
-        raise TypeError("CompiledQuery: datetimes are not supported, pass dates")
+        if value.tzinfo is None:
+            raise TypeError("CompiledQuery: naive datetimes are not supported")
+        return datetime.datetime(_FIRST_DATE.year + name_index, 1, 1, tzinfo=datetime.UTC)
     if isinstance(value, datetime.date):
         return _FIRST_DATE.replace(year=_FIRST_DATE.year + name_index)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -54,7 +56,10 @@ class _Compiled:
         self.slots = []  # (position in params, value name)
         by_param = {}
         for name, placeholder in placeholders.items():
-            if isinstance(placeholder, datetime.date):
+            if isinstance(placeholder, datetime.datetime):
+                adapt = connection.ops.adapt_datetimefield_value
+                text = placeholder.date().isoformat()
+            elif isinstance(placeholder, datetime.date):
                 adapt = connection.ops.adapt_datefield_value
                 text = placeholder.isoformat()
             else:

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
@@ -21,6 +21,7 @@ from feedback.satisfaction import group_points
 from roadmap.levels import level43_expression
 from roadmap.models import ProcedureLevelRecord
 
+from .compiled import CompiledQuery
 from .figures import _memo, catalog_figures, catalog_figures_by_agency
 from .tables import Column, Table
 from .usage import UsagePeriod, monthly_rows, monthly_sums, usage_period, usage_sums
@@ -142,19 +143,34 @@ def _online_full(rows: _Rows, key: str | None) -> dict:
     }
 
 
-def _ratings(period: UsagePeriod, agency_id, key: str | None) -> dict:
-    """{scope: (very satisfied, satisfied, not satisfied)} rated in the period."""
-    qs = ServiceRating.objects.filter(created_at__date__gte=period.first, created_at__date__lte=period.last)
+def _build_ratings(*, first, last, agency_id, by_agency):
+    qs = ServiceRating.objects.filter(created_at__date__gte=first, created_at__date__lte=last)
     if agency_id is not None:
         qs = qs.filter(agency_id=agency_id)
-    grouped = _grouped(
-        qs,
-        key,
+    # One group for the whole scope: a constant grouping column, dropped by _ratings.
+    qs = qs.values("agency_id") if by_agency else qs.annotate(scope=Value(1)).values("scope")
+    return qs.annotate(
         very=Count("pk", filter=Q(level=Satisfaction.VERY_SATISFIED)),
         satisfied=Count("pk", filter=Q(level=Satisfaction.SATISFIED)),
         not_satisfied=Count("pk", filter=Q(level=Satisfaction.NOT_SATISFIED)),
+    ).order_by()
+
+
+_RATINGS = {
+    by_agency: CompiledQuery(
+        lambda by_agency=by_agency, **values: _build_ratings(by_agency=by_agency, **values)
     )
-    return {scope: (c["very"], c["satisfied"], c["not_satisfied"]) for scope, c in grouped.items()}
+    for by_agency in (False, True)
+}
+
+
+def _ratings(period: UsagePeriod, agency_id, key: str | None) -> dict:
+    """{scope: (very satisfied, satisfied, not satisfied)} rated in the period."""
+    rows = _RATINGS[key is not None].rows(first=period.first, last=period.last, agency_id=agency_id)
+    if key is None:
+        c = rows[0] if rows else {"very": 0, "satisfied": 0, "not_satisfied": 0}
+        return {None: (c["very"], c["satisfied"], c["not_satisfied"])}
+    return {c[key]: (c["very"], c["satisfied"], c["not_satisfied"]) for c in rows}
 
 
 def _inputs(period: UsagePeriod, agency_id: int | None, *, by_agency: bool = False) -> dict:

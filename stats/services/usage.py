@@ -373,30 +373,50 @@ def measured_processing(procedure) -> dict:
     }
 
 
+def _drafts(*, start, end, agency_id):
+    drafts = Draft.objects.filter(created_at__gte=start, created_at__lte=end)
+    if agency_id is not None:
+        drafts = drafts.filter(form_version__form__procedure__implementing_agency_id=agency_id)
+    return drafts
+
+
+def _build_form_starts(**values):
+    """Per procedure: wizards started in the period, and how many of them were submitted."""
+    return (
+        _drafts(**values)
+        .values("form_version__form__procedure_id")
+        .annotate(started=Count("pk"), submitted=Count("pk", filter=Q(status=DraftStatus.SUBMITTED)))
+        .order_by()
+    )
+
+
+def _build_form_stops(*, idle, **values):
+    """Per procedure, form version and step: open drafts untouched since `idle` (abandoned there)."""
+    return (
+        _drafts(**values)
+        .filter(status=DraftStatus.OPEN, updated_at__lt=idle)
+        .annotate(step=KT("data__step"))
+        .values("form_version__form__procedure_id", "form_version_id", "step")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+_FORM_STARTS = CompiledQuery(_build_form_starts)
+_FORM_STOPS = CompiledQuery(_build_form_stops)
+
+
 def forms_table(query) -> Table:
     """Online forms: wizards started vs dossiers submitted, and the step where citizens stop."""
     period = usage_period(query)
     start = datetime.datetime.combine(period.first, datetime.time.min, tzinfo=timezone.get_current_timezone())
     end = datetime.datetime.combine(period.last, datetime.time.max, tzinfo=timezone.get_current_timezone())
-    drafts = Draft.objects.filter(created_at__gte=start, created_at__lte=end)
-    if query.agency_id is not None:
-        drafts = drafts.filter(form_version__form__procedure__implementing_agency_id=query.agency_id)
+    values = dict(start=start, end=end, agency_id=query.agency_id)
     procedure_key = "form_version__form__procedure_id"
-    counts = {
-        r[procedure_key]: r
-        for r in drafts.values(procedure_key)
-        .annotate(started=Count("pk"), submitted=Count("pk", filter=Q(status=DraftStatus.SUBMITTED)))
-        .order_by()
-    }
+    counts = {r[procedure_key]: r for r in _FORM_STARTS.rows(**values)}
     idle = timezone.now() - datetime.timedelta(days=ABANDONED_AFTER_DAYS)
     stops: dict = {}
-    for r in (
-        drafts.filter(status=DraftStatus.OPEN, updated_at__lt=idle)
-        .annotate(step=KT("data__step"))
-        .values(procedure_key, "form_version_id", "step")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
+    for r in _FORM_STOPS.rows(idle=idle, **values):
         stops.setdefault(r[procedure_key], []).append(r)
     for rows in stops.values():
         rows.sort(key=lambda r: -r["n"])

@@ -10,11 +10,16 @@ from django.db.models import Count, Max, Sum
 from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 
+from dossiers.models import Dossier, Draft
+from feedback.constants import Satisfaction
+from feedback.models import ServiceRating
+from feedback.satisfaction import rate_dossier
 from stats.models import UsageMonthly
 from stats.services.compiled import CompiledQuery
 from stats.services.figures import _build_by_agency
+from stats.services.index766 import _build_ratings
 from stats.services.items import _build_item_counts
-from stats.services.usage import _build_sums, monthly_sums
+from stats.services.usage import _build_form_starts, _build_form_stops, _build_sums, monthly_sums
 from stats.services.usage_refresh import refresh_usage
 
 from .fixtures import build_world
@@ -82,6 +87,48 @@ def test_catalog_and_item_queries_equal_the_orm(usage):
             assert _sorted(counts.rows(**values)) == _sorted(_build_item_counts(**values))
 
 
+def test_draft_and_rating_queries_with_datetimes_equal_the_orm(usage):
+    """Aware datetimes are placeholders too (the online forms' period and idle time)."""
+    Draft.objects.update(updated_at=datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC))
+    starts, stops = CompiledQuery(_build_form_starts), CompiledQuery(_build_form_stops)
+    vn = datetime.timezone(datetime.timedelta(hours=7))
+    found = 0
+    for start, end in [
+        ((2025, 1, 1), (2025, 12, 31)),
+        ((2025, 3, 4), (2025, 3, 31)),
+        ((2024, 1, 1), (2024, 12, 31)),
+    ]:
+        for agency_id in (None, usage.agencies["a"].pk):
+            values = dict(
+                start=datetime.datetime(*start, tzinfo=vn),
+                end=datetime.datetime(*end, 23, 59, 59, 999999, tzinfo=vn),
+                agency_id=agency_id,
+            )
+            assert _sorted(starts.rows(**values)) == _sorted(_build_form_starts(**values))
+            idle = datetime.datetime(2025, 7, 1, tzinfo=datetime.UTC)
+            got = stops.rows(idle=idle, **values)
+            assert _sorted(got) == _sorted(_build_form_stops(idle=idle, **values))
+            found += len(got)
+    assert found, "the fixture has an abandoned draft"
+    levels = [Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.NOT_SATISFIED]
+    for index, dossier in enumerate(Dossier.objects.order_by("pk")[:3]):
+        rating = rate_dossier(dossier=dossier, level=levels[index], reason="Chậm" if index == 2 else "")
+        ServiceRating.objects.filter(pk=rating.pk).update(
+            created_at=datetime.datetime(2025, 3 + index, 10, tzinfo=datetime.UTC)
+        )
+    for by_agency in (False, True):
+        ratings = CompiledQuery(lambda by_agency=by_agency, **v: _build_ratings(by_agency=by_agency, **v))
+        for first, last, agency_id in [
+            (D(2025, 1, 1), D(2025, 12, 31), None),
+            (D(2025, 4, 1), D(2025, 12, 31), None),
+            (D(2025, 1, 1), D(2025, 12, 31), usage.agencies["a"].pk),
+        ]:
+            values = dict(first=first, last=last, agency_id=agency_id)
+            expected = list(_build_ratings(by_agency=by_agency, **values))
+            assert sum(r["very"] + r["satisfied"] + r["not_satisfied"] for r in expected) > 0
+            assert _sorted(ratings.rows(**values)) == _sorted(expected)
+
+
 def test_compiled_once_per_shape_then_only_run(usage):
     calls = []
 
@@ -114,10 +161,8 @@ def test_values_written_into_the_sql_or_of_unknown_types_are_refused(usage):
     plain = CompiledQuery(lambda *, name: UsageMonthly.objects.filter(channel=name).values("id"))
     with pytest.raises(TypeError):
         plain.rows(name="online")
-    with pytest.raises(TypeError):
-        CompiledQuery(lambda *, at: UsageMonthly.objects.values("id")).rows(
-            at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
-        )
+    with pytest.raises(TypeError):  # a naive datetime: which time zone would it be in?
+        CompiledQuery(lambda *, at: UsageMonthly.objects.values("id")).rows(at=datetime.datetime(2025, 1, 1))
 
 
 def test_a_constant_equal_to_no_placeholder_is_left_alone(usage):
