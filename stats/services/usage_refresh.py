@@ -57,14 +57,10 @@ def working_days_between(calendar: Calendar, start: datetime.date, end: datetime
     return days
 
 
-def _has_channel() -> bool:
-    return any(f.name == "channel" for f in Dossier._meta.concrete_fields)
-
-
 def _channel(dossier) -> str:
-    # Every dossier the portal stored before the back office was submitted online through the
-    # wizard; counter dossiers carry a `channel` on Dossier, mapped here (unknown values → online).
-    value = getattr(dossier, "channel", "") or Channel.ONLINE
+    # Dossier.channel: online (the wizard), counter or postal (registered by reception officers);
+    # mapped here, unknown values → online.
+    value = dossier.channel or Channel.ONLINE
     return value if value in Channel.values else Channel.ONLINE
 
 
@@ -103,9 +99,7 @@ def refresh_usage(*, dossier_ids=None) -> int:
         return 0
     cells = cells_of(ids)
     dossiers = Dossier.objects.filter(pk__in=ids).order_by("pk")
-    fields = ["pk", "procedure_id", "agency_id", "submitted_at", "appointment_date", "status"]
-    if _has_channel():
-        fields.append("channel")
+    fields = ["pk", "procedure_id", "agency_id", "submitted_at", "appointment_date", "status", "channel"]
     written = 0
     calendar = None
     batch = []
@@ -279,8 +273,6 @@ def _rebuild_sql() -> tuple[str, list]:
     refused, accepted = f"'{DossierStatus.REFUSED}'", f"'{DossierStatus.ACCEPTED}'"
     channels = ", ".join(f"'{c}'" for c in Channel.values)
     channel = f"CASE WHEN d.channel IN ({channels}) THEN d.channel ELSE '{Channel.ONLINE}' END"
-    if not _has_channel():
-        channel = f"'{Channel.ONLINE}'"
 
     submitted_sql, submitted_params = local_date("d.submitted_at")
     accepted_sql, accepted_params = local_date("h.accepted_at")

@@ -30,7 +30,6 @@ from .usage_fixtures import at, build_usage, make_dossier
 pytestmark = pytest.mark.django_db
 D = datetime.date
 S = DossierStatus
-HAS_CHANNEL = any(f.name == "channel" for f in Dossier._meta.concrete_fields)
 COLUMNS = [f.attname for f in DossierUsage._meta.concrete_fields if f.name != "refreshed_at"]
 
 
@@ -77,8 +76,7 @@ def usage():
         2025, 5, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7))
     )
     Dossier.objects.filter(pk=extra["e4"].pk).update(submitted_at=late_evening)
-    if HAS_CHANNEL:  # the back office's counter registration adds Dossier.channel
-        Dossier.objects.filter(pk=extra["e5"].pk).update(channel=Channel.COUNTER)
+    Dossier.objects.filter(pk=extra["e5"].pk).update(channel=Channel.COUNTER)  # registered at the counter
     return world, {**dossiers, **extra}
 
 
@@ -107,7 +105,7 @@ def test_full_rebuild_writes_the_rows_of_the_per_dossier_refresh(usage):
     )
     assert rows[d["e4"].pk].month == D(2025, 5, 1)
     assert (rows[d["e5"].pk].month, rows[d["e5"].pk].processing_days, rows[d["e5"].pk].channel) == (
-        D(2024, 12, 1), 4, Channel.COUNTER if HAS_CHANNEL else Channel.ONLINE,
+        D(2024, 12, 1), 4, Channel.COUNTER,
     )  # fmt: skip
 
 
