@@ -13,10 +13,16 @@ from roadmap.models import Roadmap
 from .charts import Bar, Series, bar_chart, format_number, line_chart
 from .services.registry import TABLE_TITLES
 from .services.tables import Table, years_of
+from .services.targets import roadmap_targets
 
 __all__ = ["agencies_chart", "export_links", "monthly_chart", "picker_context", "yearly_chart"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
+def _in_admin_order(targets) -> list:
+    """Targets in the order editors gave them (RoadmapTarget's sort order)."""
+    return sorted(targets, key=lambda t: (t.sort_order is None, t.sort_order or 0, t.pk))
 
 
 def yearly_chart(yearly: Table, *, query, scope: str):
@@ -28,8 +34,8 @@ def yearly_chart(yearly: Table, *, query, scope: str):
     if query.roadmap is not None and query.agency is None and labels:
         years = [row["year"] for row in yearly.rows]
         names = {TargetKind.LEVEL3_SHARE: _("MT mức 3"), TargetKind.LEVEL4_SHARE: _("MT mức 4")}
-        for target in query.roadmap.targets.filter(kind__in=list(names)):
-            if target.period_end in years:
+        for target in _in_admin_order(roadmap_targets(query.roadmap)):
+            if target.kind in names and target.period_end in years:
                 first = years.index(target.period_start) if target.period_start in years else 0
                 targets.append(
                     (
@@ -61,9 +67,14 @@ def agencies_chart(agencies: Table, *, query):
     """Share of each agency's procedures from level 3, with the period's level-3 share target as a tick."""
     threshold = None
     if query.roadmap is not None:
-        current = query.roadmap.targets.filter(
-            kind=TargetKind.LEVEL3_SHARE, period_start__lte=query.day.year, period_end__gte=query.day.year
-        ).first()
+        current = next(
+            (
+                t
+                for t in _in_admin_order(roadmap_targets(query.roadmap))
+                if t.kind == TargetKind.LEVEL3_SHARE and t.period_start <= query.day.year <= t.period_end
+            ),
+            None,
+        )
         threshold = current.threshold if current else None
     rows = [row for row in agencies.rows if row["total"]]
     bars = [Bar(row["agency"], row["level3plus_pct"], threshold) for row in rows]

@@ -262,11 +262,22 @@ def _one_stop_on_days(days) -> dict:
     }
 
 
-def one_stop_running_by_agency(day: datetime.date) -> dict[int, bool]:
+def _build_one_stop_running(*, day):
     latest = (
         OneStopRecord.objects.filter(agency_id=OuterRef("pk"), effective_date__lte=day)
         .order_by("-effective_date", "-id")
         .values("running")[:1]
     )
-    rows = Agency.objects.annotate(running=Subquery(latest)).filter(running__isnull=False)
-    return dict(rows.values_list("pk", "running"))
+    return (
+        Agency.objects.annotate(running=Subquery(latest))
+        .filter(running__isnull=False)
+        .values("pk", "running")
+    )
+
+
+_ONE_STOP_RUNNING = CompiledQuery(_build_one_stop_running)
+
+
+def one_stop_running_by_agency(day: datetime.date) -> dict[int, bool]:
+    """{agency id: running an electronic one-stop on `day`} for agencies with a record by then."""
+    return {row["pk"]: row["running"] for row in _ONE_STOP_RUNNING.rows(day=day)}

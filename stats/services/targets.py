@@ -10,9 +10,16 @@ from roadmap.constants import Comparison, TargetKind
 from roadmap.models import Roadmap, RoadmapTarget
 
 from ..constants import TargetStatus
-from .figures import catalog_figures, one_stop_figures
+from .figures import _memo, catalog_figures, one_stop_figures
 
-__all__ = ["TargetResult", "evaluate_target", "evaluate_targets", "evaluation_day", "frame_labels"]
+__all__ = [
+    "TargetResult",
+    "evaluate_target",
+    "evaluate_targets",
+    "evaluation_day",
+    "frame_labels",
+    "roadmap_targets",
+]
 
 # What each kind counts, in the figures of services.figures: (numerator, denominator or None).
 _MEASURE = {
@@ -136,5 +143,13 @@ def evaluate_targets(
 ) -> list[TargetResult]:
     day = day or timezone.localdate()
     cache: dict = {}
-    targets = roadmap.targets.all().order_by("period_end", "period_start", "kind", "pk")
-    return [evaluate_target(t, day=day, agency_id=agency_id, cache=cache) for t in targets]
+    return [evaluate_target(t, day=day, agency_id=agency_id, cache=cache) for t in roadmap_targets(roadmap)]
+
+
+def roadmap_targets(roadmap) -> list:
+    """The roadmap's targets in the order of the targets table (read once per page: the targets
+    table and the charts of a page use them)."""
+    return _memo(
+        ("targets", roadmap.pk),
+        lambda: list(roadmap.targets.all().order_by("period_end", "period_start", "kind", "pk")),
+    )

@@ -16,7 +16,7 @@ from feedback.models import ServiceRating
 from feedback.satisfaction import rate_dossier
 from stats.models import UsageMonthly
 from stats.services.compiled import CompiledQuery
-from stats.services.figures import _build_by_agency
+from stats.services.figures import _build_by_agency, _build_one_stop_running
 from stats.services.index766 import _build_ratings
 from stats.services.items import _build_item_counts
 from stats.services.usage import _build_form_starts, _build_form_stops, _build_sums, monthly_sums
@@ -78,6 +78,13 @@ def test_catalog_and_item_queries_equal_the_orm(usage):
     by_agency = CompiledQuery(_build_by_agency)
     for day in (D(2015, 12, 31), D(2018, 12, 31), D(2019, 1, 1), D(2025, 6, 30)):
         assert _sorted(by_agency.rows(day=day)) == _sorted(_build_by_agency(day=day))
+    running = CompiledQuery(_build_one_stop_running)
+    found = 0
+    for day in (D(2015, 12, 31), D(2017, 6, 30), D(2019, 1, 1), D(2025, 6, 30)):
+        rows = running.rows(day=day)
+        assert _sorted(rows) == _sorted(_build_one_stop_running(day=day))
+        found += len(rows)
+    assert found, "the world has one-stop records"
     counts = CompiledQuery(_build_item_counts)
     roadmap = usage.roadmap
     agency_ids = [None, *[a.pk for a in usage.agencies.values()]]
