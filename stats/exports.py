@@ -10,6 +10,7 @@ import datetime
 import io
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -95,7 +96,7 @@ def tables_to_xlsx(tables: list[Table], *, heading: str = "") -> bytes:
                 if isinstance(value, Decimal):
                     value = float(value)
                 elif isinstance(value, bool):
-                    value = "có" if value else "không"
+                    value = str(_("Có") if value else _("Không"))  # as the pages write it
                 cell = sheet.cell(row=r, column=col, value=value)
                 if isinstance(value, datetime.date):
                     cell.number_format = "DD/MM/YYYY"

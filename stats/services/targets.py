@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from roadmap.constants import Comparison, TargetKind
 from roadmap.models import Roadmap, RoadmapTarget
@@ -31,18 +32,23 @@ _MEASURE = {
 }
 # The same target read in the two frames (inference: level 4 ≈ toàn trình, level 3 ≈ một phần).
 FRAME_LABELS = {
-    TargetKind.LEVEL2_COMPLETE_SHARE: ("Mức độ 2: thông tin đầy đủ", "Thông tin đầy đủ (NĐ 63/2010 Điều 8)"),
-    TargetKind.LEVEL3_COUNT: ("Mức độ 3 trở lên", "Một phần hoặc toàn trình"),
-    TargetKind.LEVEL3_SHARE: ("Mức độ 3 trở lên", "Một phần hoặc toàn trình"),
-    TargetKind.LEVEL4_COUNT: ("Mức độ 4", "Toàn trình"),
-    TargetKind.LEVEL4_SHARE: ("Mức độ 4", "Toàn trình"),
-    TargetKind.ONE_STOP_SHARE: ("Một cửa điện tử", "Một cửa điện tử"),
+    TargetKind.LEVEL2_COMPLETE_SHARE: (
+        _("Mức độ 2: thông tin đầy đủ"),
+        _("Thông tin đầy đủ (NĐ 63/2010 Điều 8)"),
+    ),
+    TargetKind.LEVEL3_COUNT: (_("Mức độ 3 trở lên"), _("Một phần hoặc toàn trình")),
+    TargetKind.LEVEL3_SHARE: (_("Mức độ 3 trở lên"), _("Một phần hoặc toàn trình")),
+    TargetKind.LEVEL4_COUNT: (_("Mức độ 4"), _("Toàn trình")),
+    TargetKind.LEVEL4_SHARE: (_("Mức độ 4"), _("Toàn trình")),
+    TargetKind.ONE_STOP_SHARE: (_("Một cửa điện tử"), _("Một cửa điện tử")),
 }
 HUNDRED = Decimal(100)
 
 
 def frame_labels(kind: str) -> tuple[str, str]:
-    return FRAME_LABELS.get(kind, ("", ""))
+    """(frame of Decree 43/2011, frame of Decree 42/2022) for a target kind, in the active language."""
+    labels = FRAME_LABELS.get(kind)
+    return (str(labels[0]), str(labels[1])) if labels else ("", "")
 
 
 @dataclass
