@@ -1,23 +1,22 @@
-"""Every file of ../shared/data/catalog through the importer (skipped with a message when missing).
+"""The index files and the code list of ../shared/data/catalog through the importer (skipped with a
+message when missing), each test on an empty catalog.
 
-The national file (2,642 records) is imported once, in one test that then checks the re-import and
-the export → import round trip on the same pages.
+The two detailed ministry files are imported once, for all their tests, in test_import_ministries.py.
 """
 
 import io
 import json
-import re
 from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 
 from conftest import shared_file
-from procedures.constants import ImplementationLevel, OnlineLevel
+from procedures.constants import OnlineLevel
 from procedures.importer import import_files
-from procedures.importer.parsers import normalise_code, parse_levels
-from procedures.models import LegalBasis, ProcedureChannel, ProcedurePage
+from procedures.importer.parsers import normalise_code
+from procedures.models import ProcedurePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
 
@@ -39,72 +38,6 @@ def assert_round_trip(tmp_path, expected_pages: int) -> None:
     report = import_files([exported])
     assert (report.imported, report.updated, report.unchanged, report.errors) == (0, 0, expected_pages, [])
     assert Revision.objects.count() == revisions
-
-
-@pytest.mark.slow
-def test_national_file_imports_reimports_and_round_trips(tmp_path):
-    path = shared_file("catalog/national-ministries-2642.jsonl")
-    records = read_records(path)
-    report = import_files([path])
-    assert report.errors == [] and report.skipped == []
-    assert report.imported == len(records) == ProcedurePage.objects.count()
-    assert Page.find_problems() == ([], [], [], [], [])
-
-    channels = [channel for record in records for channel in record["cach_thuc_thuc_hien"]]
-    assert ProcedureChannel.objects.count() == len(channels)
-    glued = [channel for channel in channels if channel.get("thoi_han_phi_dinh_lien")]
-    assert ProcedureChannel.objects.exclude(unsplit_text="").count() == len(glued) > 0
-    unitless = [channel for channel in channels if re.fullmatch(r"\d+", channel["thoi_han"].strip())]
-    stored_unitless = ProcedureChannel.objects.filter(time_limit_text__regex=r"^[0-9]+$")
-    assert stored_unitless.count() == len(unitless) > 0
-    assert not stored_unitless.filter(time_limit_value__isnull=False).exists()
-    with_unit = ProcedureChannel.objects.exclude(time_limit_text="").exclude(
-        time_limit_text__regex=r"^[0-9]+$"
-    )
-    assert not with_unit.filter(time_limit_value__isnull=True).exists()  # every "N unit" was parsed
-    assert ProcedureChannel.objects.filter(fee_text="Miễn phí", fee_amount=0).exists()
-
-    # levels: case-insensitive labels all mapped, none lost
-    expected_levels = Counter(code for record in records for code in parse_levels(record["cap_thuc_hien"])[0])
-    stored_levels = Counter(
-        ProcedurePage.levels.through.objects.values_list("implementationlevelrecord__code", flat=True)
-    )
-    assert stored_levels == expected_levels and ImplementationLevel.DISTRICT not in stored_levels
-
-    # one known record, field by field
-    page = ProcedurePage.objects.get(code="1.000178")
-    source = next(record for record in records if record["ma_thu_tuc"] == "1.000178")
-    assert page.official_name == source["ten_thu_tuc"] and page.field.name == source["linh_vuc"]
-    assert page.implementing_agency.name == source["co_quan_thuc_hien"]
-    assert [c.label for c in page.channels.all()] == [
-        c["hinh_thuc_nop"] for c in source["cach_thuc_thuc_hien"]
-    ]
-    assert page.url_path == f"{page.get_parent().url_path}{page.slug}/" and page.slug == "1-000178"
-
-    # the incomplete list is the pages' own missing_info (computed by the one definition)
-    incomplete = {code for code, _title, _missing in report.incomplete}
-    stored = {code for code, missing in ProcedurePage.objects.values_list("code", "missing_info") if missing}
-    assert incomplete == stored and incomplete
-
-    revisions = Revision.objects.count()
-    again = import_files([path])
-    assert (again.imported, again.updated, again.unchanged, again.errors) == (0, 0, len(records), [])
-    assert Revision.objects.count() == revisions
-    assert {code for code, _t, _m in again.incomplete} == incomplete
-
-    assert_round_trip(tmp_path, len(records))
-
-
-def test_defence_file(tmp_path):
-    path = shared_file("catalog/defence-ministry-207.jsonl")
-    records = read_records(path)
-    report = import_files([path])
-    assert (report.imported, report.errors) == (len(records), [])
-    rows = sum(len(record["can_cu_phap_ly"]) for record in records)
-    assert LegalBasis.objects.count() == rows > 0
-    assert not ProcedurePage.objects.exclude(legal_basis_text="").exists()
-    assert ProcedureChannel.objects.filter(fee_text="Phí : 0 Đồng", fee_amount=0).exists()
-    assert_round_trip(tmp_path, len(records))
 
 
 def test_lamdong_index(tmp_path):
