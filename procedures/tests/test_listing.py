@@ -6,14 +6,31 @@ from django.test.utils import CaptureQueriesContext
 
 from procedures.constants import OnlineLevel, ProcedureStatus
 from procedures.listing import CatalogFilters, catalog_facets, list_procedures
+from procedures.models import ProcedureIndexPage, ProcedurePage
 from procedures.tests.factories import AgencyFactory, FieldFactory, catalog_index, make_procedure
+from procedures.tests.module_db import rolled_back
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def catalog_rows(django_db_setup, django_db_blocker):
+    """Nine procedures across two fields, two agencies, three levels, all online levels and statuses,
+    published once for the module (rolled back at its end); the keys of the index and the pages."""
+    with rolled_back(django_db_blocker):
+        index, pages = build_catalog()
+        yield index.pk, {title: page.pk for title, page in pages.items()}
+
+
 @pytest.fixture
-def catalog():
-    """Nine procedures across two fields, two agencies, three levels, all online levels and statuses."""
+def catalog(catalog_rows):
+    """The module's catalog, read again for each test (what a test changes in memory stays with it)."""
+    index_pk, page_pks = catalog_rows
+    pages = ProcedurePage.objects.in_bulk(page_pks.values())
+    return ProcedureIndexPage.objects.get(pk=index_pk), {title: pages[pk] for title, pk in page_pks.items()}
+
+
+def build_catalog():
     index = catalog_index()
     hotich = FieldFactory(name="Hộ tịch", slug="ho-tich")
     datdai = FieldFactory(name="Đất đai", slug="dat-dai")
