@@ -1,5 +1,6 @@
 """Fixtures of the search tests: a small catalog published through Wagtail's own APIs."""
 
+import functools
 import itertools
 
 import pytest
@@ -16,6 +17,7 @@ from procedures.models import (
     ProcedureIndexPage,
     ProcedurePage,
 )
+from procedures.tests.module_db import rolled_back
 from search import presentation
 from search.engines import reset_engine
 
@@ -34,6 +36,11 @@ def fresh_engine():
 
 @pytest.fixture
 def catalog(db):
+    return build_catalog()
+
+
+def build_catalog() -> ProcedureIndexPage:
+    """A new home page (the default site's root) with a catalog index under it."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Trang chủ", slug=f"trang-chu-{next(_slugs)}"))
@@ -54,6 +61,10 @@ def agency(name: str) -> Agency:
 @pytest.fixture
 def starting_synonyms(db):
     """The synonyms the data migration ships (re-created if another app's test flushed the tables)."""
+    create_starting_synonyms()
+
+
+def create_starting_synonyms() -> None:
     from importlib import import_module
 
     from django.apps import apps
@@ -64,48 +75,53 @@ def starting_synonyms(db):
 @pytest.fixture
 def make_procedure(catalog):
     """Create a procedure page and publish it (publishing is what indexes it)."""
+    return functools.partial(add_procedure, catalog)
 
-    def make(
-        code: str,
-        name: str,
-        *,
-        field_name: str = "Hộ tịch",
-        agency_name: str = "Ủy ban nhân dân cấp xã",
-        levels=("commune",),
-        online_level=OnlineLevel.NONE,
-        status=ProcedureStatus.ACTIVE,
-        keywords: str = "",
-        components=(),
-        publish: bool = True,
+
+def add_procedure(
+    catalog: ProcedureIndexPage,
+    code: str,
+    name: str,
+    *,
+    field_name: str = "Hộ tịch",
+    agency_name: str = "Ủy ban nhân dân cấp xã",
+    levels=("commune",),
+    online_level=OnlineLevel.NONE,
+    status=ProcedureStatus.ACTIVE,
+    keywords: str = "",
+    components=(),
+    publish: bool = True,
+    **extra,
+) -> ProcedurePage:
+    page = ProcedurePage(
+        title=name[:255],
+        slug=f"thu-tuc-{code.replace('.', '-').lower()}",
+        code=code,
+        official_name=name,
+        field=field(field_name) if field_name else None,
+        implementing_agency=agency(agency_name) if agency_name else None,
+        online_level=online_level,
+        status=status,
+        keywords=keywords,
+        live=False,
         **extra,
-    ) -> ProcedurePage:
-        page = ProcedurePage(
-            title=name[:255],
-            slug=f"thu-tuc-{code.replace('.', '-').lower()}",
-            code=code,
-            official_name=name,
-            field=field(field_name) if field_name else None,
-            implementing_agency=agency(agency_name) if agency_name else None,
-            online_level=online_level,
-            status=status,
-            keywords=keywords,
-            live=False,
-            **extra,
-        )
-        page.components = [DossierComponent(name=item) for item in components]
-        page.levels = list(ImplementationLevelRecord.objects.filter(code__in=levels))
-        catalog.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-            page.refresh_from_db()
-        return page
-
-    return make
+    )
+    page.components = [DossierComponent(name=item) for item in components]
+    page.levels = list(ImplementationLevelRecord.objects.filter(code__in=levels))
+    catalog.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
 
 
 @pytest.fixture
 def sample(make_procedure, starting_synonyms):
     """A handful of real-looking procedures."""
+    return build_sample(make_procedure)
+
+
+def build_sample(make_procedure) -> dict[str, ProcedurePage]:
     return {
         "khai_sinh": make_procedure(
             "1.001193",
@@ -144,3 +160,21 @@ def sample(make_procedure, starting_synonyms):
             levels=("province",),
         ),
     }
+
+
+# --- The sample built once per module ---------------------------------------------------------------
+# A module opts in by defining `sample` as `module_sample` (its tests must then neither build another
+# catalog nor be transactional): the catalog, the starting synonyms and the sample are written once, in
+# a transaction rolled back when the module ends; each test reads the pages again.
+@pytest.fixture(scope="module")
+def _module_sample_keys(django_db_setup, django_db_blocker) -> dict[str, int]:
+    with rolled_back(django_db_blocker):
+        create_starting_synonyms()
+        pages = build_sample(functools.partial(add_procedure, build_catalog()))
+        yield {key: page.pk for key, page in pages.items()}
+
+
+@pytest.fixture
+def module_sample(_module_sample_keys, db) -> dict[str, ProcedurePage]:
+    pages = ProcedurePage.objects.in_bulk(_module_sample_keys.values())
+    return {key: pages[pk] for key, pk in _module_sample_keys.items()}

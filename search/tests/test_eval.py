@@ -8,6 +8,12 @@ from django.core.management import CommandError, call_command
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def sample(module_sample):
+    """The conftest's sample, published once for this module (see conftest.module_sample)."""
+    return module_sample
+
+
 def test_search_eval_prints_the_final_line(sample, tmp_path, capsys):
     path = tmp_path / "queries.jsonl"
     rows = [

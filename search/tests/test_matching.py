@@ -10,6 +10,12 @@ from search.services import run_search
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def sample(module_sample):
+    """The conftest's sample, published once for this module (see conftest.module_sample)."""
+    return module_sample
+
+
 def codes(query, **kwargs):
     return [hit.code for hit in run_search(query=query, **kwargs).hits]
 

@@ -10,6 +10,13 @@ from django.views import defaults
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def sample(module_sample):
+    """The conftest's sample, published once for this module (see conftest.module_sample)."""
+    return module_sample
+
+
 SEARCH_URL = reverse("search:search")
 # Not citizen pages: the admin sites, document downloads, the language switch (a POST endpoint).
 SKIPPED_PREFIXES = ("admin/", "django-admin/", "documents/", "i18n/", "_util/")
