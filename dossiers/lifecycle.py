@@ -44,6 +44,7 @@ __all__ = [
     "transferred_away",
     "transferred_from",
     "has_apologized",
+    "next_status",
     "officer_roles",
     "perform",
     "target_status",
@@ -280,14 +281,28 @@ def _last_supplement_request(dossier) -> StatusChange | None:
     )
 
 
+def next_status(status: str, action, *, supplement_asked_in: str | None = None) -> str:
+    """Where `action` takes a dossier in `status` (TRANSITIONS; SUPPLY_BEFORE_ACCEPTANCE when the
+    supplement being supplied was asked for in status `supplement_asked_in` = 1). Refuses what the
+    table does not allow (TransitionRefused, code "transition"). No database: the pure table."""
+    if (status, action) not in TRANSITIONS:
+        raise TransitionRefused(
+            _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
+            % {"action": Action(action).label, "status": DossierStatus(status).label},
+            code="transition",
+        )
+    if action == A.SUPPLY and supplement_asked_in == S.NEW:
+        return SUPPLY_BEFORE_ACCEPTANCE
+    return TRANSITIONS[(status, action)]
+
+
 def target_status(dossier, action) -> str:
     """Where `action` takes the dossier now (TRANSITIONS, plus SUPPLY_BEFORE_ACCEPTANCE)."""
-    target = TRANSITIONS[(dossier.status, action)]
-    if action == A.SUPPLY:
+    asked_in = None
+    if action == A.SUPPLY and (dossier.status, action) in TRANSITIONS:
         request = _last_supplement_request(dossier)
-        if request is not None and request.from_status == S.NEW:
-            return SUPPLY_BEFORE_ACCEPTANCE
-    return target
+        asked_in = request.from_status if request is not None else None
+    return next_status(dossier.status, action, supplement_asked_in=asked_in)
 
 
 # --- Performing an action ------------------------------------------------------------------------
@@ -446,12 +461,7 @@ def perform(
         with transaction.atomic():
             locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
             from_status = locked.status
-            if (from_status, action) not in TRANSITIONS:
-                raise TransitionRefused(
-                    _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
-                    % {"action": action.label, "status": locked.get_status_display()},
-                    code="transition",
-                )
+            next_status(from_status, action)  # refuses what the table does not allow
             if not system and not _user_may(actor, locked, action, from_status):
                 raise TransitionRefused(
                     _("Bạn không có quyền “%(action)s” đối với hồ sơ %(code)s.")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from .factories import eicar_bytes
+from .module_data import procedure, refuse_transactional_tests, shared_procedure_pk  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

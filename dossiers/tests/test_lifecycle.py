@@ -5,26 +5,37 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from dossiers import lifecycle
 from dossiers.constants import Action, DossierStatus, FilePurpose, OfficerRole
 from dossiers.lifecycle import (
     TRANSITIONS,
     TransitionRefused,
     allowed_actions,
     can_view,
+    next_status,
     officer_roles,
     perform,
     transferred_away,
     visible_dossiers,
 )
-from dossiers.models import AppendOnlyError, DossierFile, DossierTransfer, NotificationTemplate, StatusChange
+from dossiers.models import (
+    AppendOnlyError,
+    Dossier,
+    DossierFile,
+    DossierTransfer,
+    NotificationTemplate,
+    OfficerAssignment,
+    StatusChange,
+)
 from dossiers.notification_defaults import DEFAULTS
 from workdays.models import Holiday
 
-from .factories import make_citizen, make_online_procedure
+from .factories import make_citizen
 from .officers import action_data, make_agency, make_dossier, make_officer
 
 S, A = DossierStatus, Action
@@ -59,52 +70,102 @@ def test_the_table_is_the_documented_one():
     assert len(ILLEGAL) == 10 * 13 - len(SPEC)
 
 
-@pytest.mark.django_db
+def _in_memory(status):
+    """A dossier in `status`, its owner and a province-wide admin: unsaved, the admin's role given in
+    memory (no database)."""
+    users = get_user_model()
+    owner, admin = users(pk=10_001, username="chu-ho-so"), users(pk=10_002, username="quan-tri")
+    owner._officer_assignments_cache = []
+    admin._officer_assignments_cache = [OfficerAssignment(user=admin, role=OfficerRole.ADMIN, agency=None)]
+    dossier = Dossier(status=status, user=owner, receiving_unit_id=1, competent_agency_id=1)
+    return dossier, owner, admin
+
+
+# --- The table, in memory: every transition, every illegal pair, every legal path ----------------
 @pytest.mark.parametrize("key", sorted(SPEC), ids=lambda k: f"{k[0]}-{k[1]}")
-def test_every_transition_records_history_and_mails_the_citizen(
-    key, admin, django_capture_on_commit_callbacks
-):
+def test_every_transition_leads_where_the_table_says_and_its_actor_may_do_it(key):
     from_status, action = key
-    dossier = make_dossier(status=from_status)
-    before = StatusChange.objects.filter(dossier=dossier).count()
+    assert next_status(from_status, action) == SPEC[key]
+    dossier, owner, admin = _in_memory(from_status)
     actor = _actor(action, dossier, admin)
-    data = action_data(action, dossier=dossier)
-    with django_capture_on_commit_callbacks(execute=True):
-        change = perform(dossier, action, actor=actor, **data)
-        assert mail.outbox == []  # not inside the transaction
-    dossier.refresh_from_db()
-    assert dossier.status == SPEC[key] == change.to_status
-    assert StatusChange.objects.filter(dossier=dossier).count() == before + 1
-    assert (change.from_status, change.action, change.actor, change.reason) == (
-        from_status,
-        action,
-        actor,
-        data.get("reason", ""),
-    )
-    assert change.actor_name and change.at is not None
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["tam@example.vn"]
-    assert dossier.code in mail.outbox[0].subject
+    other = admin if actor is owner else owner
+    assert lifecycle._user_may(actor, dossier, action, from_status)
+    assert not lifecycle._user_may(other, dossier, action, from_status)
+    if action == A.SUPPLY:  # back to reception when the supplement was asked for there
+        assert next_status(from_status, action, supplement_asked_in=S.NEW) == S.NEW
+        assert next_status(from_status, action, supplement_asked_in=S.PROCESSING) == SPEC[key]
+
+
+@pytest.mark.parametrize("key", ILLEGAL, ids=lambda k: f"{k[0]}-{k[1]}")
+def test_every_illegal_transition_is_refused_by_the_table(key):
+    status, action = key
+    with pytest.raises(TransitionRefused) as refused:
+        next_status(status, action)
+    assert refused.value.code == "transition" and "Không thể" in refused.value.message
+    assert str(S(status).label) in refused.value.message and str(A(action).label) in refused.value.message
+    dossier, _owner, _admin = _in_memory(status)
+    assert (status, action) not in TRANSITIONS
+    if status in ("3", "8", "10"):  # final: nothing is allowed, apology included
+        assert allowed_actions(dossier) == []
+
+
+# --- The same, through the real perform(): one database test per status ---------------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize("from_status", sorted({s for s, _a in SPEC}, key=int))
+def test_every_transition_records_history_and_mails_the_citizen(
+    from_status, procedure, admin, django_capture_on_commit_callbacks
+):
+    actions = [a for s, a in sorted(SPEC) if s == from_status]
+    assert actions
+    for action in actions:
+        key = (from_status, action)
+        mail.outbox.clear()
+        dossier = make_dossier(procedure=procedure, status=from_status)
+        before = StatusChange.objects.filter(dossier=dossier).count()
+        actor = _actor(action, dossier, admin)
+        data = action_data(action, dossier=dossier)
+        with django_capture_on_commit_callbacks(execute=True):
+            change = perform(dossier, action, actor=actor, **data)
+            assert mail.outbox == [], key  # not inside the transaction
+        dossier.refresh_from_db()
+        assert dossier.status == SPEC[key] == change.to_status, key
+        assert StatusChange.objects.filter(dossier=dossier).count() == before + 1, key
+        assert (change.from_status, change.action, change.actor, change.reason) == (
+            from_status,
+            action,
+            actor,
+            data.get("reason", ""),
+        )
+        assert change.actor_name and change.at is not None, key
+        assert len(mail.outbox) == 1 and mail.outbox[0].to == ["tam@example.vn"], key
+        assert dossier.code in mail.outbox[0].subject, key
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("key", ILLEGAL, ids=lambda k: f"{k[0]}-{k[1]}")
-def test_every_illegal_transition_is_refused(key, admin, django_capture_on_commit_callbacks):
-    status, action = key
-    dossier = make_dossier(status=status)
-    history = list(StatusChange.objects.filter(dossier=dossier).values_list("pk", flat=True))
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.mark.parametrize("status", S.values)
+def test_every_illegal_transition_is_refused(status, procedure, admin, django_capture_on_commit_callbacks):
+    actions = [a for s, a in ILLEGAL if s == status]
+    assert actions
+    for action in actions:
+        dossier = make_dossier(procedure=procedure, status=status)
+        history = list(StatusChange.objects.filter(dossier=dossier).values_list("pk", flat=True))
+        with django_capture_on_commit_callbacks(execute=True):
+            with pytest.raises(TransitionRefused) as refused:
+                perform(
+                    dossier,
+                    action,
+                    actor=_actor(action, dossier, admin),
+                    **action_data(action, dossier=dossier),
+                )
+        assert refused.value.code == "transition" and "Không thể" in refused.value.message, action
+        dossier.refresh_from_db()
+        assert dossier.status == status, action
+        assert list(StatusChange.objects.filter(dossier=dossier).values_list("pk", flat=True)) == history
+        assert mail.outbox == [] and not DossierFile.objects.filter(dossier=dossier).exists(), action
+        # also refused for a connected system, which skips the role check
         with pytest.raises(TransitionRefused) as refused:
-            perform(
-                dossier, action, actor=_actor(action, dossier, admin), **action_data(action, dossier=dossier)
-            )
-    assert refused.value.code == "transition" and "Không thể" in refused.value.message
-    dossier.refresh_from_db()
-    assert dossier.status == status
-    assert list(StatusChange.objects.filter(dossier=dossier).values_list("pk", flat=True)) == history
-    assert mail.outbox == [] and not DossierFile.objects.filter(dossier=dossier).exists()
-    # also refused for a connected system, which skips the role check
-    with pytest.raises(TransitionRefused):
-        perform(dossier, action, system="mot-cua-tinh", **action_data(action, dossier=dossier))
+            perform(dossier, action, system="mot-cua-tinh", **action_data(action, dossier=dossier))
+        assert refused.value.code == "transition", action
 
 
 def _legal_paths():
@@ -138,12 +199,49 @@ def _legal_paths():
 LEGAL_PATHS = _legal_paths()
 
 
+def _path_edges(path):
+    status, edges = "1", set()
+    for action, target in path:
+        edges.add((status, action, target))
+        status = target
+    return edges
+
+
+def _covering_paths(paths):
+    """Few paths that together take every transition (each edge from, action, to) at least once."""
+    missing = set().union(*(_path_edges(p) for p, _ in paths))
+    chosen = []
+    while missing:
+        best = max(paths, key=lambda p: len(_path_edges(p[0]) & missing))
+        chosen.append(best)
+        missing -= _path_edges(best[0])
+    return chosen
+
+
+COVERING_PATHS = _covering_paths(LEGAL_PATHS)
+_path_id = lambda p: "/".join(a for a, _ in p) if isinstance(p, list) else p  # noqa: E731
+
+
+@pytest.mark.parametrize("path,final", LEGAL_PATHS, ids=_path_id)
+def test_every_legal_path(path, final):
+    """In memory: each step is allowed by the table from where the previous one left the dossier,
+    and leads where the path says (a supply goes back to 1 when the supplement was asked at 1)."""
+    status, asked_in = S.NEW, None
+    for action, expected in path:
+        assert (status, action) in TRANSITIONS
+        status_after = next_status(status, action, supplement_asked_in=asked_in)
+        assert status_after == expected
+        if action == A.REQUEST_SUPPLEMENT:
+            asked_in = status
+        status = status_after
+    dossier, _owner, _admin = _in_memory(status)
+    assert status == final and allowed_actions(dossier) == []
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "path,final", LEGAL_PATHS, ids=lambda p: "/".join(a for a, _ in p) if isinstance(p, list) else p
-)
-def test_every_legal_path(path, final, admin):
-    procedure = make_online_procedure()
+@pytest.mark.parametrize("path,final", COVERING_PATHS, ids=_path_id)
+def test_legal_paths_through_perform(path, final, procedure, admin):
+    """The real perform(), on paths that together take every transition at least once."""
     dossier = make_dossier(procedure=procedure)
     for action, expected in path:
         change = perform(
@@ -156,6 +254,14 @@ def test_every_legal_path(path, final, admin):
     assert all(h.from_status == prev.status for prev, h in zip(history, history[1:], strict=False))
 
 
+def test_the_database_paths_take_every_transition_and_reach_every_final_status():
+    every_edge = set().union(*(_path_edges(p) for p, _ in LEGAL_PATHS))
+    assert set().union(*(_path_edges(p) for p, _ in COVERING_PATHS)) == every_edge
+    assert {(s, a) for s, a, _t in every_edge} == {k for k, t in SPEC.items() if k[0] != t}
+    assert ("5", "supply", "1") in every_edge
+    assert {final for _, final in COVERING_PATHS} == {"3", "8", "10"}
+
+
 def test_there_are_many_legal_paths():
     assert len(LEGAL_PATHS) == 112  # counted when the table was written; changes with it
     assert {final for _, final in LEGAL_PATHS} == {"3", "8", "10"}
@@ -166,8 +272,8 @@ def test_there_are_many_legal_paths():
 @pytest.mark.parametrize(
     "status,action", [("1", "refuse"), ("4", "stop"), ("4", "request_supplement"), ("4", "transfer")]
 )
-def test_reason_is_required(status, action, admin):
-    dossier = make_dossier(status=status)
+def test_reason_is_required(status, action, procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=status)
     data = action_data(action, dossier=dossier)
     data["reason"] = "   "
     with pytest.raises(TransitionRefused) as refused:
@@ -178,8 +284,8 @@ def test_reason_is_required(status, action, admin):
 
 
 @pytest.mark.django_db
-def test_finish_needs_a_result_file_and_refuses_a_bad_one(admin):
-    dossier = make_dossier(status=S.PROCESSING)
+def test_finish_needs_a_result_file_and_refuses_a_bad_one(procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     with pytest.raises(TransitionRefused):
         perform(dossier, A.FINISH, actor=admin, result_files=[])
     with pytest.raises(TransitionRefused) as refused:
@@ -195,8 +301,8 @@ def test_finish_needs_a_result_file_and_refuses_a_bad_one(admin):
 
 
 @pytest.mark.django_db
-def test_unknown_data_and_unknown_action_are_refused(admin):
-    dossier = make_dossier()
+def test_unknown_data_and_unknown_action_are_refused(procedure, admin):
+    dossier = make_dossier(procedure=procedure)
     with pytest.raises(TransitionRefused) as refused:
         perform(dossier, A.ACCEPT, actor=admin, amount=5)
     assert refused.value.code == "data"
@@ -207,8 +313,8 @@ def test_unknown_data_and_unknown_action_are_refused(admin):
 
 
 @pytest.mark.django_db
-def test_accept_without_a_due_date_needs_one(admin):
-    dossier = make_dossier()
+def test_accept_without_a_due_date_needs_one(procedure, admin):
+    dossier = make_dossier(procedure=procedure)
     dossier.appointment_date = None
     dossier.save()
     with pytest.raises(TransitionRefused):
@@ -220,8 +326,8 @@ def test_accept_without_a_due_date_needs_one(admin):
 
 
 @pytest.mark.django_db
-def test_payment_amount_is_checked(admin):
-    dossier = make_dossier(status=S.PROCESSING)
+def test_payment_amount_is_checked(procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     for bad in ("", "0", "abc", -5):
         with pytest.raises(TransitionRefused):
             perform(dossier, A.REQUEST_PAYMENT, actor=admin, amount=bad)
@@ -230,10 +336,10 @@ def test_payment_amount_is_checked(admin):
 
 
 @pytest.mark.django_db
-def test_transfer_moves_the_dossier_and_keeps_its_history(admin):
+def test_transfer_moves_the_dossier_and_keeps_its_history(procedure, admin):
     first = make_agency("Phòng Kinh tế xã A")
     second = make_agency("Sở Tài chính")
-    dossier = make_dossier(status=S.PROCESSING, competent=first)
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING, competent=first)
     officer_first = make_officer(("processing", first))
     officer_second = make_officer(("processing", second))
     with pytest.raises(TransitionRefused):
@@ -267,9 +373,9 @@ def test_transfer_moves_the_dossier_and_keeps_its_history(admin):
 
 # --- Apology ---------------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_apology_once_before_the_deadline_with_a_later_date(admin):
+def test_apology_once_before_the_deadline_with_a_later_date(procedure, admin):
     today = timezone.localdate()
-    dossier = make_dossier(status=S.PROCESSING, due=today + timedelta(days=2))
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING, due=today + timedelta(days=2))
     with pytest.raises(TransitionRefused):
         perform(dossier, A.APOLOGIZE, actor=admin, reason="Xin lỗi", new_due_date=today + timedelta(days=1))
     with pytest.raises(TransitionRefused):
@@ -287,8 +393,10 @@ def test_apology_once_before_the_deadline_with_a_later_date(admin):
 
 
 @pytest.mark.django_db
-def test_no_apology_after_the_deadline(admin):
-    dossier = make_dossier(status=S.PROCESSING, due=timezone.localdate() - timedelta(days=1))
+def test_no_apology_after_the_deadline(procedure, admin):
+    dossier = make_dossier(
+        procedure=procedure, status=S.PROCESSING, due=timezone.localdate() - timedelta(days=1)
+    )
     assert A.APOLOGIZE not in allowed_actions(dossier)
     with pytest.raises(TransitionRefused):
         perform(
@@ -302,7 +410,7 @@ def test_no_apology_after_the_deadline(admin):
 
 # --- Clock rules -----------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_supplement_pause_moves_the_due_date_by_the_working_days_it_lasted(admin):
+def test_supplement_pause_moves_the_due_date_by_the_working_days_it_lasted(procedure, admin):
     # Wed 29 Apr 2026 → supply Tue 5 May 2026: 30/4 and 1/5 are holidays, 2–3/5 weekend, so the
     # pause lasted 2 working days (Mon 4, Tue 5).
     Holiday.objects.get_or_create(
@@ -312,7 +420,10 @@ def test_supplement_pause_moves_the_due_date_by_the_working_days_it_lasted(admin
         date=date(2026, 5, 1), defaults={"name": "Quốc tế Lao động", "kind": "holiday"}
     )
     dossier = make_dossier(
-        status=S.PROCESSING, due=date(2026, 5, 12), submitted_at=datetime(2026, 4, 20, 9, tzinfo=TZ)
+        procedure=procedure,
+        status=S.PROCESSING,
+        due=date(2026, 5, 12),
+        submitted_at=datetime(2026, 4, 20, 9, tzinfo=TZ),
     )
     perform(
         dossier,
@@ -336,10 +447,11 @@ def test_supplement_pause_moves_the_due_date_by_the_working_days_it_lasted(admin
 
 
 @pytest.mark.django_db
-def test_supplement_asked_at_reception_returns_to_reception_and_restarts_the_clock(admin):
-    procedure = make_online_procedure()  # 3 working days
+def test_supplement_asked_at_reception_returns_to_reception_and_restarts_the_clock(procedure, admin):
     dossier = make_dossier(
-        procedure=procedure, due=date(2026, 3, 5), submitted_at=datetime(2026, 3, 2, 9, tzinfo=TZ)
+        procedure=procedure,  # 3 working days
+        due=date(2026, 3, 5),
+        submitted_at=datetime(2026, 3, 2, 9, tzinfo=TZ),
     )
     perform(
         dossier,
@@ -360,8 +472,8 @@ def test_supplement_asked_at_reception_returns_to_reception_and_restarts_the_clo
 
 # --- Who may act ---------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_citizen_actions_only_by_the_owner(admin):
-    dossier = make_dossier(status=S.SUPPLEMENT_REQUESTED)
+def test_citizen_actions_only_by_the_owner(procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.SUPPLEMENT_REQUESTED)
     stranger = make_citizen()
     with pytest.raises(TransitionRefused) as refused:
         perform(dossier, A.SUPPLY, actor=stranger, **action_data(A.SUPPLY))
@@ -378,8 +490,8 @@ def test_citizen_actions_only_by_the_owner(admin):
 
 
 @pytest.mark.django_db
-def test_a_system_may_act_and_is_recorded():
-    dossier = make_dossier()
+def test_a_system_may_act_and_is_recorded(procedure):
+    dossier = make_dossier(procedure=procedure)
     change = perform(dossier, A.ACCEPT, system="motcua.tayninh.gov.vn")
     assert (change.system, change.actor, change.who) == (
         "motcua.tayninh.gov.vn",
@@ -390,13 +502,15 @@ def test_a_system_may_act_and_is_recorded():
 
 # --- E-mails ---------------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_email_uses_the_editable_template_and_waits_for_commit(admin, django_capture_on_commit_callbacks):
+def test_email_uses_the_editable_template_and_waits_for_commit(
+    procedure, admin, django_capture_on_commit_callbacks
+):
     template = NotificationTemplate.objects.get(action=A.REFUSE)
     assert template.subject == DEFAULTS[A.REFUSE][0]  # loaded by the data migration
     template.subject = "Thông báo từ chối hồ sơ {{ dossier.code }}"
     template.body = "Lý do: {{ reason }} — {{ dossier_url }}"
     template.save()
-    dossier = make_dossier()
+    dossier = make_dossier(procedure=procedure)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         perform(dossier, A.REFUSE, actor=admin, reason="Sai thủ tục")
     assert mail.outbox == []
@@ -410,10 +524,10 @@ def test_email_uses_the_editable_template_and_waits_for_commit(admin, django_cap
 
 @pytest.mark.django_db
 def test_disabled_template_sends_nothing_and_a_refusal_sends_nothing(
-    admin, django_capture_on_commit_callbacks
+    procedure, admin, django_capture_on_commit_callbacks
 ):
     NotificationTemplate.objects.filter(action=A.ACCEPT).update(enabled=False)
-    dossier = make_dossier()
+    dossier = make_dossier(procedure=procedure)
     with django_capture_on_commit_callbacks(execute=True):
         perform(dossier, A.ACCEPT, actor=admin)
     assert mail.outbox == []
@@ -424,19 +538,19 @@ def test_disabled_template_sends_nothing_and_a_refusal_sends_nothing(
 
 
 @pytest.mark.django_db
-def test_allowed_actions_by_role_in_a_new_dossier():
+def test_allowed_actions_by_role_in_a_new_dossier(procedure):
     unit = make_agency()
-    dossier = make_dossier(receiving=unit)
+    dossier = make_dossier(procedure=procedure, receiving=unit)
     reception = make_officer((OfficerRole.RECEPTION, unit))
     assert allowed_actions(dossier, reception) == [A.ACCEPT, A.REFUSE, A.REQUEST_SUPPLEMENT]
     assert allowed_actions(dossier) == [A.ACCEPT, A.REFUSE, A.REQUEST_SUPPLEMENT, A.REQUEST_WITHDRAWAL]
 
 
-def test_acceptance_countdown_in_working_hours(db):
+def test_acceptance_countdown_in_working_hours(procedure):
     from dossiers.clock import accept_deadline, working_hours_between
 
     # Friday 16:00 → 8 working hours later is Monday 16:00 (1 h Friday, then 7:30–11:30 and 13:00–16:00).
-    dossier = make_dossier(submitted_at=datetime(2026, 3, 6, 16, tzinfo=TZ))
+    dossier = make_dossier(procedure=procedure, submitted_at=datetime(2026, 3, 6, 16, tzinfo=TZ))
     deadline = accept_deadline(dossier)
     assert deadline == datetime(2026, 3, 9, 16, tzinfo=TZ)
     assert working_hours_between(datetime(2026, 3, 6, 16, tzinfo=TZ), deadline) == 8
