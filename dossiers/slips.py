@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from .constants import Action
-from .receipts import lookup_url, qr_svg
+from .receipts import lookup_url, qr_alt, qr_svg
 
 __all__ = ["SLIP_ACTIONS", "render_slip_pdf", "slip_context", "slip_filename"]
 
@@ -31,7 +31,7 @@ def slip_context(change, *, base_url: str | None = None) -> dict:
         "title": title,
         "items": [line.strip(" -•\t") for line in change.note.splitlines() if line.strip(" -•\t")],
         "lookup_url": url,
-        "qr_svg": qr_svg(url),
+        "qr_svg": qr_svg(url, qr_alt(dossier.code, url)),
         "site_name": settings.WAGTAIL_SITE_NAME,
         "unit_name": (dossier.receiving_unit.name if dossier.receiving_unit_id else dossier.agency_name),
     }
