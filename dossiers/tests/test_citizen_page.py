@@ -20,8 +20,8 @@ def admin(db):
     return make_officer((OfficerRole.ADMIN, None))
 
 
-def test_only_the_owner_sees_the_page(client):
-    dossier = make_dossier()
+def test_only_the_owner_sees_the_page(client, procedure):
+    dossier = make_dossier(procedure=procedure)
     url = reverse("dossiers:detail", args=[dossier.code])
     assert client.get(url).status_code == 302  # sign in first
     client.force_login(make_citizen())
@@ -33,8 +33,8 @@ def test_only_the_owner_sees_the_page(client):
     assert f'href="{url}"' in client.get(reverse("accounts:my_dossiers")).content.decode()
 
 
-def test_history_reasons_and_results_are_shown(client, admin):
-    dossier = make_dossier(status=S.PROCESSING)
+def test_history_reasons_and_results_are_shown(client, procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     perform(dossier, Action.REQUEST_SUPPLEMENT, actor=admin, reason="Bản sao hợp đồng thuê nhà có chứng thực")
     client.force_login(dossier.user)
     html = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
@@ -43,8 +43,10 @@ def test_history_reasons_and_results_are_shown(client, admin):
     assert "Yêu cầu bổ sung giấy tờ" in html and "Phiếu của cơ quan" in html
 
 
-def test_supply_without_a_file_is_refused_then_accepted(client, admin, django_capture_on_commit_callbacks):
-    dossier = make_dossier(status=S.PROCESSING)
+def test_supply_without_a_file_is_refused_then_accepted(
+    client, procedure, admin, django_capture_on_commit_callbacks
+):
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     perform(dossier, Action.REQUEST_SUPPLEMENT, actor=admin, reason="Sơ đồ thửa đất")
     client.force_login(dossier.user)
     url = reverse("dossiers:citizen_action", args=[dossier.code, "supply"])
@@ -67,8 +69,8 @@ def test_supply_without_a_file_is_refused_then_accepted(client, admin, django_ca
     assert "Đã gửi giấy tờ bổ sung" in html and "so-do.pdf" in html
 
 
-def test_withdrawal_and_no_officer_actions_for_citizens(client, admin):
-    dossier = make_dossier(status=S.ACCEPTED)
+def test_withdrawal_and_no_officer_actions_for_citizens(client, procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.ACCEPTED)
     client.force_login(dossier.user)
     assert client.post(reverse("dossiers:citizen_action", args=[dossier.code, "stop"])).status_code == 404
     assert client.post(reverse("dossiers:citizen_action", args=[dossier.code, "supply"])).status_code == 400
@@ -87,8 +89,8 @@ def test_withdrawal_and_no_officer_actions_for_citizens(client, admin):
     )
 
 
-def test_result_file_is_offered_to_the_citizen(client, admin):
-    dossier = make_dossier(status=S.PROCESSING)
+def test_result_file_is_offered_to_the_citizen(client, procedure, admin):
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     perform(dossier, Action.FINISH, actor=admin, **action_data(Action.FINISH))
     perform(dossier, Action.RETURN, actor=admin)
     result = dossier.files.get()
@@ -98,9 +100,9 @@ def test_result_file_is_offered_to_the_citizen(client, admin):
     assert client.get(reverse("dossiers:file", args=[result.pk])).status_code == 200
 
 
-def test_supply_bad_files_and_a_double_submit_lose_nothing(client, admin, settings):
+def test_supply_bad_files_and_a_double_submit_lose_nothing(client, procedure, admin, settings):
     """Too large, a fake PDF, then the same form sent twice: clear messages, one supplement only."""
-    dossier = make_dossier(status=S.PROCESSING)
+    dossier = make_dossier(procedure=procedure, status=S.PROCESSING)
     perform(dossier, Action.REQUEST_SUPPLEMENT, actor=admin, reason="Bản vẽ mặt bằng")
     client.force_login(dossier.user)
     url = reverse("dossiers:citizen_action", args=[dossier.code, "supply"])

@@ -42,8 +42,7 @@ APPLICANT = {
 
 
 @pytest.fixture
-def setup():
-    procedure = make_online_procedure()
+def setup(procedure):
     unit = procedure.implementing_agency
     officer = make_officer((OfficerRole.RECEPTION, unit))
     return procedure, unit, officer
@@ -195,9 +194,8 @@ def test_a_bad_scan_is_refused_with_the_upload_message(setup, private_media):
     _nothing_written(private_media)
 
 
-def test_refused_acceptance_rolls_everything_back(private_media):
+def test_refused_acceptance_rolls_everything_back(procedure, private_media):
     """A procedure without a time limit: accepting at once needs a due date (lifecycle's rule)."""
-    procedure = make_online_procedure()
     ProcedureChannel.objects.filter(page=procedure).update(
         time_limit_value=None, time_limit_unit="", time_limit_text="Theo quy định"
     )

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from dossiers.models import Dossier, StatusChange
 
-from .factories import make_citizen, make_online_procedure
+from .factories import make_citizen
 from .flow import complete_wizard
 
 pytestmark = pytest.mark.django_db
@@ -11,10 +11,10 @@ URL = reverse("dossiers:lookup")
 
 
 @pytest.fixture
-def dossier(client):
+def dossier(client, procedure):
     owner = make_citizen()
     client.force_login(owner)
-    complete_wizard(client, make_online_procedure())
+    complete_wizard(client, procedure)
     client.logout()
     return Dossier.objects.get()  # applicant phone 0912345678, ID 080190001234
 

@@ -5,15 +5,10 @@ from django.urls import reverse
 from dossiers.constants import DossierStatus, DraftStatus
 from dossiers.models import Dossier, DossierAnswer, DossierFile, Draft, StatusChange
 
-from .factories import PASSWORD, make_citizen, make_online_procedure
+from .factories import PASSWORD, make_citizen
 from .flow import complete_wizard, review_token, submit_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def procedure():
-    return make_online_procedure()
 
 
 @pytest.fixture

@@ -1,20 +1,21 @@
-"""Submission is one transaction, idempotent, and numbers dossiers uniquely under concurrency."""
+"""Submission is one transaction and idempotent. The check made outside any transaction and the
+parallel submissions (real commits, threads) are in test_transactions_outside.py: they cannot run
+inside this module's rolled-back transaction (dossiers/tests/module_data.py)."""
 
-import threading
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection, connections, transaction
+from django.db import transaction
 
 from dossiers import services
 from dossiers.codes import format_code, next_sequence
 from dossiers.constants import DraftStatus
-from dossiers.models import DailySequence, Dossier, DossierAnswer, DossierFile, Draft, StatusChange
+from dossiers.models import DailySequence, Dossier, DossierAnswer, DossierFile, StatusChange
 from dossiers.services import AnswerData, open_draft, save_upload, submit_draft
 
-from .factories import make_citizen, make_online_procedure, pdf_bytes
+from .factories import make_citizen, pdf_bytes
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 APPLICANT = {
@@ -55,24 +56,19 @@ def test_sequence_restarts_each_day_and_per_agency():
         assert next_sequence(agency_code="A", day=date(2025, 1, 3)) == 1
 
 
-def test_sequence_refuses_to_run_outside_a_transaction():  # no database: the check comes first
-    with pytest.raises(RuntimeError):
-        next_sequence(agency_code="A", day=date(2025, 1, 2))
-
-
 @pytest.mark.django_db
-def test_submission_uses_local_date_and_agency_code():
-    procedure = make_online_procedure(agency_code="000.00.31.H53")
+def test_submission_uses_local_date_and_agency_code(procedure):
+    assert procedure.implementing_agency.code == "000.00.12.H53"
     late_evening = datetime(2025, 3, 3, 23, 30, tzinfo=VN)  # 16:30 UTC, still 3 March in Vietnam
     dossier, created = submit_draft(
         draft=_draft(procedure), answers=ANSWERS, applicant=APPLICANT, now=late_evening
     )
-    assert created and dossier.code == "000.00.31.H53-250303-0001"
+    assert created and dossier.code == "000.00.12.H53-250303-0001"
 
 
 @pytest.mark.django_db
-def test_second_submit_of_the_same_draft_returns_the_same_dossier():
-    draft = _draft(make_online_procedure())
+def test_second_submit_of_the_same_draft_returns_the_same_dossier(procedure):
+    draft = _draft(procedure)
     first, created_first = submit_draft(draft=draft, answers=ANSWERS, applicant=APPLICANT)
     second, created_second = submit_draft(draft=draft, answers=ANSWERS, applicant=APPLICANT)
     assert created_first and not created_second and first.pk == second.pk
@@ -80,8 +76,8 @@ def test_second_submit_of_the_same_draft_returns_the_same_dossier():
 
 
 @pytest.mark.django_db
-def test_failure_mid_submission_leaves_nothing_half_written(monkeypatch):
-    draft = _draft(make_online_procedure())
+def test_failure_mid_submission_leaves_nothing_half_written(monkeypatch, procedure):
+    draft = _draft(procedure)
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -105,8 +101,8 @@ def test_failure_mid_submission_leaves_nothing_half_written(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_confirmation_email_is_sent_only_after_commit(django_capture_on_commit_callbacks):
-    draft = _draft(make_online_procedure())
+def test_confirmation_email_is_sent_only_after_commit(django_capture_on_commit_callbacks, procedure):
+    draft = _draft(procedure)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         dossier, _ = submit_draft(draft=draft, answers=ANSWERS, applicant=APPLICANT)
     assert mail.outbox == []  # nothing sent inside the transaction
@@ -121,8 +117,8 @@ def test_confirmation_email_is_sent_only_after_commit(django_capture_on_commit_c
 
 
 @pytest.mark.django_db
-def test_no_email_when_the_transaction_rolls_back(django_capture_on_commit_callbacks):
-    draft = _draft(make_online_procedure())
+def test_no_email_when_the_transaction_rolls_back(django_capture_on_commit_callbacks, procedure):
+    draft = _draft(procedure)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
             with transaction.atomic():
@@ -131,69 +127,3 @@ def test_no_email_when_the_transaction_rolls_back(django_capture_on_commit_callb
         except RuntimeError:
             pass
     assert callbacks == [] and mail.outbox == [] and not Dossier.objects.exists()
-
-
-# --- Concurrency (PostgreSQL: real row locks between real connections) --------------------------
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locking is tested on PostgreSQL"
-)
-
-
-@needs_postgres
-@pytest.mark.django_db(transaction=True)
-def test_parallel_submissions_get_unique_consecutive_codes():
-    procedure = make_online_procedure(agency_code="000.00.77.H53")
-    drafts = [_draft(procedure) for _ in range(12)]
-    barrier = threading.Barrier(len(drafts))
-    codes, errors = [], []
-
-    def submit(draft):
-        try:
-            barrier.wait(timeout=30)
-            dossier, _ = submit_draft(
-                draft=Draft.objects.get(pk=draft.pk), answers=ANSWERS, applicant=APPLICANT
-            )
-            codes.append(dossier.code)
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=submit, args=(d,)) for d in drafts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
-    numbers = sorted(int(code.rsplit("-", 1)[1]) for code in codes)
-    assert numbers == list(range(1, len(drafts) + 1))
-    assert Dossier.objects.count() == len(drafts)
-
-
-@needs_postgres
-@pytest.mark.django_db(transaction=True)
-def test_parallel_double_submit_of_one_draft_creates_one_dossier():
-    draft = _draft(make_online_procedure())
-    barrier = threading.Barrier(6)
-    results, errors = [], []
-
-    def submit():
-        try:
-            barrier.wait(timeout=30)
-            results.append(
-                submit_draft(draft=Draft.objects.get(pk=draft.pk), answers=ANSWERS, applicant=APPLICANT)
-            )
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=submit) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
-    assert Dossier.objects.count() == 1
-    assert sum(1 for _dossier, created in results if created) == 1
-    assert len({dossier.pk for dossier, _created in results}) == 1

@@ -16,7 +16,7 @@ from PIL import Image
 from dossiers.models import DossierFile
 from dossiers.uploads import inspect_upload, sanitize_filename
 
-from .factories import eicar_bytes, jpeg_bytes, make_citizen, make_online_procedure, pdf_bytes, png_bytes
+from .factories import eicar_bytes, jpeg_bytes, make_citizen, pdf_bytes, png_bytes
 from .flow import applicant_values, business_values, complete_wizard, post_step, submit_url
 
 ALL = ["pdf", "jpg", "png"]
@@ -209,8 +209,7 @@ def test_unreachable_scanner_refuses_the_file(settings, tmp_path):
 
 # --- Through the wizard: limits, storage and access ---------------------------------------------
 @pytest.fixture
-def wizard(client, db):
-    procedure = make_online_procedure()
+def wizard(client, procedure):
     user = make_citizen()
     client.force_login(user)
     client.get(submit_url(procedure))
@@ -291,11 +290,10 @@ def test_files_are_private_random_named_and_served_only_to_owner_or_staff(
     assert client.get(url).status_code == 302  # to the sign-in page
 
 
-def test_only_officers_of_the_dossiers_units_open_submitted_files(client, db):
+def test_only_officers_of_the_dossiers_units_open_submitted_files(client, procedure):
     """A Django permission is not enough (back office: officers see only their units' dossiers)."""
     from dossiers.models import OfficerAssignment
 
-    procedure = make_online_procedure()
     client.force_login(make_citizen())
     complete_wizard(client, procedure)
     upload_row = DossierFile.objects.first()
