@@ -99,3 +99,19 @@ def build_world() -> World:
         items={"i1": i1, "i2": i2, "i3": i3},
         targets=by_kind,
     )
+
+
+def reload(instance):
+    """The same row read again (a fresh instance: what a test changes in memory stays with it)."""
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
+def reload_world(world: World) -> World:
+    """The world read again from the database, for a test using a world built once per module."""
+    return World(
+        roadmap=reload(world.roadmap),
+        **{
+            name: {key: reload(value) for key, value in getattr(world, name).items()}
+            for name in ("agencies", "procedures", "items", "targets")
+        },
+    )

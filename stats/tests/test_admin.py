@@ -7,14 +7,12 @@ from django.urls import reverse
 from roadmap.constants import MONITOR_GROUP_NAME
 from roadmap.models import AgencyAccess
 
-from .fixtures import build_world
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
-    return build_world()
+def world(world_once):
+    return world_once
 
 
 def _user(name, group):

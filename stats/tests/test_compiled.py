@@ -20,20 +20,14 @@ from stats.services.figures import _build_by_agency, _build_one_stop_running
 from stats.services.index766 import _build_ratings
 from stats.services.items import _build_item_counts
 from stats.services.usage import _build_form_starts, _build_form_stops, _build_sums, monthly_sums
-from stats.services.usage_refresh import refresh_usage
-
-from .fixtures import build_world
-from .usage_fixtures import build_usage
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 @pytest.fixture
-def usage():
-    world = build_world()
-    build_usage(world)
-    refresh_usage()
+def usage(usage_once):
+    world, _dossiers, _refreshed = usage_once
     return world
 
 

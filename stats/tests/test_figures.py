@@ -16,15 +16,13 @@ from stats.services import (
     one_stop_figures,
 )
 
-from .fixtures import build_world
-
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 @pytest.fixture
-def world():
-    return build_world()
+def world(world_once):
+    return world_once
 
 
 def test_catalog_figures_by_date(world):

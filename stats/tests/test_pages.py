@@ -11,14 +11,12 @@ from openpyxl import load_workbook
 
 from stats.services import build_table, parse_query
 
-from .fixtures import build_world
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
-    return build_world()
+def world(world_once):
+    return world_once
 
 
 def _csv(response) -> list[list[str]]:

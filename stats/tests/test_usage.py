@@ -17,19 +17,15 @@ from stats.tasks import refresh_usage_task
 from workdays.models import Holiday
 from workdays.services import Calendar
 
-from .fixtures import build_world
-from .usage_fixtures import build_usage
-
 pytestmark = pytest.mark.django_db
 D = datetime.date
 YEAR_2025 = UsagePeriod(D(2025, 1, 1), D(2025, 12, 31))
 
 
 @pytest.fixture
-def usage():
-    world = build_world()
-    dossiers = build_usage(world)
-    assert refresh_usage() == 6
+def usage(usage_once):
+    world, dossiers, refreshed = usage_once
+    assert refreshed == 6
     return world, dossiers
 
 
@@ -225,28 +221,6 @@ def test_usage_pages_and_exports_agree(usage, client):
 
 def _csv(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
-def test_measured_processing_include_for_the_procedure_page():
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-
-    from .usage_fixtures import form_version, make_dossier
-
-    world = build_world()
-    p1, a = world.procedures["p1"], world.agencies["a"]
-    version = form_version(p1)
-    today = timezone.localdate()
-    start, end = today - datetime.timedelta(days=30), today - datetime.timedelta(days=10)
-    make_dossier(version, p1, a, submitted=start.isoformat(), due=today.isoformat(), status="9",
-                 history=[("2", start.isoformat()), ("9", end.isoformat())])  # fmt: skip
-    refresh_usage()
-    days = working_days_between(Calendar(start), start, end)
-    html = render_to_string("stats/_procedure_processing_time.html", {"procedure": p1})
-    assert f"xong trong {days} ngày làm việc" in html
-    assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
-    empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
-    assert "Chưa có hồ sơ trực tuyến nào" in empty
 
 
 def test_staff_drill_down_from_a_usage_count_to_its_dossiers(usage, client):

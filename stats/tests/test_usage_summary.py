@@ -19,7 +19,7 @@ from stats.services import catalog_figures, one_stop_figures, parse_query
 from stats.services.figures import catalog_figures_on_days, one_stop_figures_on_days
 from stats.services.tables import yearly_table
 from stats.services.usage import UsagePeriod, monthly_rows, monthly_sums, usage_by, usage_filters
-from stats.services.usage_refresh import rebuild_monthly, refresh_usage
+from stats.services.usage_refresh import rebuild_monthly, refresh_usage, working_days_between
 from stats.tasks import refresh_usage_task
 from workdays.constants import DayKind
 from workdays.models import Holiday
@@ -210,3 +210,27 @@ def test_same_day_records_and_later_records_pick_the_one_in_force():
     assert catalog_figures_on_days(days) == {day: catalog_figures(day) for day in days}
     # the last recorded of the two (level 2) is in force, not the toàn trình one; p2 reaches 4 in July
     assert catalog_figures_on_days(days)[D(2019, 1, 1)]["level4"] == 0
+
+
+def test_measured_processing_include_for_the_procedure_page():
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from workdays.services import Calendar
+
+    from .usage_fixtures import form_version
+
+    world = build_world()  # its own dossier only, none of the usage fixture
+    p1, a = world.procedures["p1"], world.agencies["a"]
+    version = form_version(p1)
+    today = timezone.localdate()
+    start, end = today - datetime.timedelta(days=30), today - datetime.timedelta(days=10)
+    make_dossier(version, p1, a, submitted=start.isoformat(), due=today.isoformat(), status="9",
+                 history=[("2", start.isoformat()), ("9", end.isoformat())])  # fmt: skip
+    refresh_usage()
+    days = working_days_between(Calendar(start), start, end)
+    html = render_to_string("stats/_procedure_processing_time.html", {"procedure": p1})
+    assert f"xong trong {days} ngày làm việc" in html
+    assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
+    empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
+    assert "Chưa có hồ sơ trực tuyến nào" in empty
