@@ -27,12 +27,6 @@ class ScanStatus(models.TextChoices):
     NOT_SCANNED = "not_scanned", _("Không quét (máy quét tắt)")
 
 
-class FileKind(models.TextChoices):
-    PDF = "pdf", _("PDF")
-    JPEG = "jpg", _("Ảnh JPEG")
-    PNG = "png", _("Ảnh PNG")
-
-
 class Action(models.TextChoices):
     """What moves a dossier from one status to another (dossiers.lifecycle.TRANSITIONS)."""
 

@@ -15,12 +15,6 @@ class FieldKind(models.TextChoices):
     ADDRESS = "address", _("Địa chỉ (tỉnh/thành phố, phường/xã, số nhà)")
 
 
-class FileType(models.TextChoices):
-    PDF = "pdf", _("PDF")
-    JPEG = "jpg", _("Ảnh JPEG")
-    PNG = "png", _("Ảnh PNG")
-
-
 APPLICANT_STEP_KEY = "nguoi-nop"
 UPLOADS_STEP_KEY = "giay-to"
 REVIEW_STEP_KEY = "xac-nhan"

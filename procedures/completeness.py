@@ -8,7 +8,7 @@ Used by the catalog's "incomplete records" list, the importer's report and the s
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["REQUIRED_FIELDS", "missing_fields", "is_complete"]
+__all__ = ["REQUIRED_FIELDS", "missing_fields"]
 
 REQUIRED_FIELDS = {
     "name": _("Tên thủ tục"),
@@ -48,7 +48,3 @@ def missing_fields(page) -> list[str]:
     if not (_rows(page.results) or page.results_text.strip()):
         missing.append("result")
     return missing
-
-
-def is_complete(page) -> bool:
-    return not missing_fields(page)

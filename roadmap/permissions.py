@@ -10,20 +10,14 @@
   below grants "view" on the items (and their statistics) of those agencies only.
 """
 
-from django.contrib.auth.models import Group
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from agencies.models import Agency
 from procedures.permissions import agency_scope
 
-from .constants import MONITOR_GROUP_NAME
 from .models import AgencyAccess
 
-__all__ = ["AgencyScopedPolicy", "agencies_for_user", "is_monitor", "monitor_group"]
-
-
-def monitor_group() -> Group:
-    return Group.objects.get(name=MONITOR_GROUP_NAME)
+__all__ = ["AgencyScopedPolicy", "agencies_for_user", "is_monitor"]
 
 
 def is_monitor(user) -> bool:
