@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test setup setup-dev system-deps lint check test-sqlite test-postgres test-browser bench clean
+.PHONY: run test test-full setup setup-dev system-deps lint check test-sqlite test-postgres test-postgres-full bench clean
 
 # --- set-up ----------------------------------------------------------------------------------
 $(VENV)/.runtime: requirements.txt
@@ -41,13 +41,25 @@ check: setup-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM-$$RANDOM$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz \
 		ALLOWED_HOSTS=dichvucong.example.vn $(PY) manage.py check --deploy --fail-level WARNING
 
+# Tests run in parallel (pytest-xdist, one worker per core, a test file stays on one worker so that
+# its module fixtures are built once). SQLite runs every test; PostgreSQL runs the tests whose result
+# can depend on the engine (marked `engine` or `postgres_only`, docs/testing.md); test-full runs
+# every test on both, for before a release.
+WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -p no:cacheprovider -n $(WORKERS) --dist loadfile
+
 test-sqlite: setup-dev
-	$(VENV)/bin/pytest -p no:cacheprovider
+	$(PYTEST)
 
 test-postgres: setup-dev
-	bash tests/scripts/with-postgres.sh $(VENV)/bin/pytest -p no:cacheprovider -m "not browser and not slow"
+	bash tests/scripts/with-postgres.sh $(PYTEST) -m "engine or postgres_only"
+
+test-postgres-full: setup-dev
+	bash tests/scripts/with-postgres.sh $(PYTEST)
 
 test: system-deps lint check test-sqlite test-postgres
+
+test-full: system-deps lint check test-sqlite test-postgres-full
 
 bench: setup-dev
 	$(PY) benchmarks/run_all.py

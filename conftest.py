@@ -6,14 +6,28 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+pytest_plugins = ["tests.engine_check", "pytester"]
+
 SHARED_DATA = Path(settings.SHARED_DATA_DIR)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require(condition: bool, message: str) -> None:
+    """Skip the test when a prerequisite is missing on a developer's machine; in CI (`CI=true`), where
+    `tests/scripts/system-deps.sh` installs every prerequisite and ../shared/data is present, fail
+    instead, so that no test is skipped silently there."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"prerequisite missing in CI: {message}")
+        pytest.skip(message)
 
 
 def shared_file(relative: str) -> Path:
     """Path of a file in ../shared/data, or skip the test with a clear message when it is missing."""
     path = SHARED_DATA / relative
-    if not path.exists():
-        pytest.skip(f"shared data file missing: {path} (CI has ../shared/data; a user's clone may not)")
+    require(
+        path.exists(), f"shared data file missing: {path} (CI has ../shared/data; a user's clone may not)"
+    )
     return path
 
 
@@ -54,6 +68,15 @@ def _is_transactional(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        # Tests that need PostgreSQL (parallel transactions with row locks) are deselected on SQLite,
+        # not skipped: `make test` runs them in its PostgreSQL pass.
+        kept = [item for item in items if item.get_closest_marker("postgres_only") is None]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+            items[:] = kept
     for item in items:
         if "page" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
@@ -73,6 +96,19 @@ def pytest_collection_modifyitems(config, items):
 def pytest_configure(config):
     # pytest-django's live_server with sync Playwright runs in an event loop thread.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI nothing is skipped: a skip there means a prerequisite that system-deps.sh should have
+    installed is missing, or a feature is hidden. Deselection (`-m`, postgres_only on SQLite) is how a
+    test is left out on purpose."""
+    report = yield
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run every test: {reason}"
+    return report
 
 
 @pytest.fixture(scope="session")
