@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from dossiers.constants import Channel, DossierStatus, OfficerRole
 from dossiers.models import DailySequence, Dossier, DossierFile, StatusChange
-from dossiers.tests.factories import make_citizen, make_online_procedure, pdf_bytes
+from dossiers.tests.factories import make_citizen, pdf_bytes
 from dossiers.tests.officers import make_agency, make_dossier, make_officer
 
 R = OfficerRole
@@ -19,10 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(db):
-    procedure = make_online_procedure()
+def world(procedure, other_procedure):
     x = procedure.implementing_agency
-    other_procedure = make_online_procedure()
     y = other_procedure.implementing_agency
     return {
         "procedure": procedure,

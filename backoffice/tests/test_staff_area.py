@@ -15,7 +15,7 @@ from django.utils import timezone
 from dossiers.constants import Action, DossierStatus, OfficerRole
 from dossiers.lifecycle import perform
 from dossiers.models import DossierNote, FileAccess, StatusChange
-from dossiers.tests.factories import make_citizen, make_online_procedure
+from dossiers.tests.factories import make_citizen
 from dossiers.tests.officers import action_data, make_agency, make_dossier, make_officer
 
 S, R = DossierStatus, OfficerRole
@@ -24,9 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(db):
+def world(procedure):
     x, y = make_agency("Trung tâm X"), make_agency("Sở Y")
-    procedure = make_online_procedure()
     today = timezone.localdate()
     d = {
         "new": make_dossier(procedure=procedure, receiving=x, competent=x, applicant_name="Lê Thị Mới"),

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from .factories import eicar_bytes
-from .module_data import procedure, refuse_transactional_tests, shared_procedure_pk  # noqa: F401
+from .module_data import (  # noqa: F401
+    other_procedure,
+    procedure,
+    refuse_transactional_tests,
+    shared_other_procedure_pk,
+    shared_procedure_pk,
+)
 
 
 @pytest.fixture(autouse=True)

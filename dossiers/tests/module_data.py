@@ -28,8 +28,10 @@ from django.db import transaction
 __all__ = [
     "build_once",
     "is_transactional",
+    "other_procedure",
     "procedure",
     "refuse_transactional_tests",
+    "shared_other_procedure_pk",
     "shared_procedure_pk",
 ]
 
@@ -86,9 +88,27 @@ def shared_procedure_pk(django_db_setup, django_db_blocker):
     )
 
 
+@pytest.fixture(scope="module")
+def shared_other_procedure_pk(django_db_setup, django_db_blocker):
+    """A second procedure like the first, of another agency (same code), built once for the module."""
+    from .factories import make_online_procedure
+
+    yield from build_once(
+        django_db_blocker, lambda: make_online_procedure().pk, label="the module's other procedure"
+    )
+
+
 @pytest.fixture
 def procedure(shared_procedure_pk, db):
     """The module's shared procedure, freshly read for this test."""
     from procedures.models import ProcedurePage
 
     return ProcedurePage.objects.get(pk=shared_procedure_pk)
+
+
+@pytest.fixture
+def other_procedure(shared_other_procedure_pk, db):
+    """The module's second procedure, freshly read for this test."""
+    from procedures.models import ProcedurePage
+
+    return ProcedurePage.objects.get(pk=shared_other_procedure_pk)

@@ -26,7 +26,7 @@ from dossiers.services import (
 from procedures.models import ProcedureChannel
 from workdays.services import Calendar
 
-from .factories import make_citizen, make_online_procedure, pdf_bytes, png_bytes
+from .factories import make_citizen, pdf_bytes, png_bytes
 from .officers import make_agency, make_officer
 
 pytestmark = pytest.mark.django_db
@@ -211,10 +211,9 @@ def test_refused_acceptance_rolls_everything_back(procedure, private_media):
     assert (dossier.status, dossier.appointment_date) == (DossierStatus.ACCEPTED, datetime.date(2026, 3, 20))
 
 
-def test_only_reception_and_admins_of_the_unit_register_its_procedures(setup):
+def test_only_reception_and_admins_of_the_unit_register_its_procedures(setup, other_procedure):
     procedure, unit, officer = setup
     other_unit = make_agency("Trung tâm khác")
-    other_procedure = make_online_procedure()
     for user in (
         make_officer((OfficerRole.RECEPTION, other_unit)),
         make_officer((OfficerRole.PROCESSING, unit), (OfficerRole.LEADER, unit)),
@@ -234,9 +233,9 @@ def test_only_reception_and_admins_of_the_unit_register_its_procedures(setup):
     assert list(counter_units(officer)) == [unit]
 
 
-def test_procedures_a_unit_receives(setup, settings):
+def test_procedures_a_unit_receives(setup, settings, other_procedure):
     procedure, unit, _officer = setup
-    other = make_online_procedure()
+    other = other_procedure
     assert list(counter_procedures(unit)) == [procedure]
     centre = make_agency("Trung tâm phục vụ hành chính công tỉnh")
     assert list(counter_procedures(centre)) == []
