@@ -20,3 +20,8 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+def reread(objects: dict) -> dict:
+    """The same rows read again (fresh instances), for a test using objects built once per module."""
+    return {key: type(obj)._default_manager.get(pk=obj.pk) for key, obj in objects.items()}

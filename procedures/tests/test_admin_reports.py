@@ -11,6 +11,7 @@ from agencies.tests.factories import make_agency, make_user
 from procedures.completeness import REQUIRED_FIELDS
 from procedures.models import DossierComponent, Field, ProcedureChannel, ProcedureResult
 from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, add_agency_editor
+from procedures.tests.module_db import reread, rolled_back
 from procedures.tests.test_permissions import make_procedure
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,20 @@ def complete_procedure(code, agency, field):
     return page
 
 
+@pytest.fixture(scope="module")
+def _catalog(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield build_catalog()
+
+
 @pytest.fixture
-def catalog():
+def catalog(_catalog, db):
+    """Two agencies, two fields, two incomplete procedures and a complete one; built once for the
+    module, read again for each test."""
+    return reread(_catalog)
+
+
+def build_catalog() -> dict:
     xay_dung = make_agency("Sở Xây dựng", slug="so-xay-dung")
     tu_phap = make_agency("Sở Tư pháp", slug="so-tu-phap")
     ho_tich = Field.objects.create(name="Hộ tịch", slug="ho-tich")

@@ -22,6 +22,7 @@ from procedures.permissions import (
     editable_agency_ids,
     setup_editorial_roles,
 )
+from procedures.tests.module_db import reread, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +52,20 @@ def make_procedure(code: str, agency, title: str | None = None, **fields) -> Pro
     return ProcedurePage.objects.get(pk=page.pk)
 
 
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def world():
-    """Two agencies (one with a historic predecessor), editors for each role, one procedure per agency."""
+def world(_world, db):
+    """Two agencies (one with a historic predecessor), editors for each role, one procedure per agency;
+    built once for the module, read again for each test."""
+    return reread(_world)
+
+
+def build_world() -> dict:
     index = catalog_index()
     xay_dung = make_agency("Sở Xây dựng", slug="so-xay-dung")
     xay_dung_long_an = make_agency(
