@@ -4,7 +4,9 @@ from django.contrib.auth import get_user_model
 from dossiers.models import Dossier
 from dossiers.tests.factories import make_citizen, make_online_procedure
 from dossiers.tests.flow import complete_wizard
+from dossiers.tests.module_data import build_once, refuse_transactional_tests  # noqa: F401
 from interop import services
+from procedures.models import ProcedurePage
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +28,33 @@ def submit(client, procedure, citizen=None) -> Dossier:
     return Dossier.objects.filter(user=citizen).order_by("-pk").first()
 
 
-@pytest.fixture
-def procedure(db):
-    return make_online_procedure(agency_code="000.00.31.H80")
+@pytest.fixture(scope="module")
+def procedure_pk(django_db_setup, django_db_blocker):
+    """Built once per module, rolled back at its end (dossiers/tests/module_data.py)."""
+    yield from build_once(
+        django_db_blocker,
+        lambda: make_online_procedure(agency_code="000.00.31.H80").pk,
+        label="the module's procedure",
+    )
+
+
+@pytest.fixture(scope="module")
+def other_procedure_pk(django_db_setup, django_db_blocker):
+    yield from build_once(
+        django_db_blocker,
+        lambda: make_online_procedure(agency_code="000.00.32.H80", title="Đăng ký khai sinh").pk,
+        label="the module's other procedure",
+    )
 
 
 @pytest.fixture
-def other_procedure(db):
-    return make_online_procedure(agency_code="000.00.32.H80", title="Đăng ký khai sinh")
+def procedure(procedure_pk, db):
+    return ProcedurePage.objects.get(pk=procedure_pk)
+
+
+@pytest.fixture
+def other_procedure(other_procedure_pk, db):
+    return ProcedurePage.objects.get(pk=other_procedure_pk)
 
 
 @pytest.fixture
