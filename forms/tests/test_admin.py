@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from dossiers.tests.factories import make_online_procedure
 from forms.models import OnlineForm
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +16,7 @@ def admin_client(client):
     return client
 
 
-def test_online_form_listing_and_edit_pages_render(admin_client):
-    procedure = make_online_procedure()
+def test_online_form_listing_and_edit_pages_render(admin_client, procedure):
     assert admin_client.get(reverse("online_forms:index")).status_code == 200
     assert admin_client.get(reverse("online_forms:add")).status_code == 200
     edit = admin_client.get(reverse("online_forms:edit", args=[procedure.online_form.pk]))
@@ -27,8 +25,7 @@ def test_online_form_listing_and_edit_pages_render(admin_client):
     assert "Giấy đề nghị đăng ký hộ kinh doanh" in html  # the procedure's components are offered
 
 
-def test_creating_a_form_adds_upload_slots_for_every_component(admin_client):
-    procedure = make_online_procedure()
+def test_creating_a_form_adds_upload_slots_for_every_component(admin_client, procedure):
     procedure.online_form.delete()
     data = {
         "procedure": procedure.pk,
@@ -61,7 +58,9 @@ def test_holiday_calendar_is_editable(admin_client):
     assert Holiday.objects.get(date="2026-05-02").kind == "makeup"
 
 
-def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(admin_client):
+def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(
+    admin_client, procedure, other_procedure
+):
     """The frozen versions outlive the form: the admin deletes it (no error), the dossier keeps its
     version and still renders, and the citizen's page still works with a draft on that form."""
     from django.test import Client
@@ -71,7 +70,6 @@ def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(a
     from dossiers.tests.flow import applicant_values, complete_wizard, post_step, submit_url
     from forms.models import FormVersion
 
-    procedure = make_online_procedure()
     client = Client()
     client.force_login(make_citizen())
     complete_wizard(client, procedure)
@@ -93,7 +91,7 @@ def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(a
     assert mine.status_code == 200 and dossier.code in mine.content.decode()
     assert client.get(submit_url(procedure)).status_code == 404  # no form: not accepting dossiers
 
-    other = make_online_procedure()
+    other = other_procedure
     complete_wizard(client, other)
     other.delete()  # the procedure page itself (its form goes with it)
     code = Dossier.objects.get(procedure_code=other.code).code

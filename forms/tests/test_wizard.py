@@ -9,7 +9,7 @@ from django.utils import timezone
 from dossiers.constants import DraftStatus
 from dossiers.models import Dossier, DossierFile, Draft
 from dossiers.services import cleanup_abandoned_drafts
-from dossiers.tests.factories import make_citizen, make_online_procedure
+from dossiers.tests.factories import make_citizen
 from dossiers.tests.flow import (
     applicant_values,
     business_values,
@@ -21,11 +21,6 @@ from dossiers.tests.flow import (
 from forms.models import FormVersion
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def procedure():
-    return make_online_procedure()
 
 
 @pytest.fixture
@@ -105,9 +100,9 @@ def test_drafts_older_than_30_days_are_not_resumed_and_are_cleaned_up(client, ci
     assert not any(private_storage.exists(name) for name in stored)
 
 
-def test_recent_drafts_and_submitted_files_survive_cleanup(client, citizen, procedure):
+def test_recent_drafts_and_submitted_files_survive_cleanup(client, citizen, procedure, other_procedure):
     complete_wizard(client, procedure)  # submitted
-    client.get(submit_url(make_online_procedure()))  # a fresh open draft
+    client.get(submit_url(other_procedure))  # a fresh open draft
     Draft.objects.filter(status=DraftStatus.SUBMITTED).update(updated_at=timezone.now() - timedelta(days=40))
     assert cleanup_abandoned_drafts() == 1  # only the old submitted draft row goes
     assert Draft.objects.filter(status=DraftStatus.OPEN).count() == 1
@@ -191,8 +186,7 @@ def test_submit_button_on_the_procedure_page(procedure):
     )
 
 
-def test_submit_button_absent_without_online_form():
-    procedure = make_online_procedure()
+def test_submit_button_absent_without_online_form(procedure):
     procedure.online_form.delete()
     procedure.refresh_from_db()
     html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
