@@ -1,4 +1,5 @@
-"""Figures and target evaluation against the hand-computed world (stats/tests/fixtures.py)."""
+"""Figures and target evaluation against the hand-computed world (stats/tests/fixtures.py); figures on
+many days at once (the yearly series) in a fixed number of queries."""
 
 import datetime
 from decimal import Decimal
@@ -7,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from roadmap.models import ProcedureLevelRecord
 from stats.constants import ItemStatus, TargetStatus
 from stats.services import (
     catalog_figures,
@@ -14,7 +16,10 @@ from stats.services import (
     evaluate_target,
     item_progress,
     one_stop_figures,
+    parse_query,
 )
+from stats.services.figures import catalog_figures_on_days, one_stop_figures_on_days
+from stats.services.tables import yearly_table
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -161,3 +166,38 @@ def test_item_links_know_the_year_each_procedure_reached_the_target(world):
     first = next(p for p in progress if p.item.number == 1)
     reached = {link.procedure.code: (link.level, link.reached_on) for link in first.links}
     assert reached == {"1.000001": (3, D(2018, 3, 1)), "1.000002": (4, D(2019, 7, 1))}
+
+
+def test_yearly_series_is_a_fixed_number_of_queries_with_the_figures_of_each_day(world):
+    query = parse_query({"nam": "2020"})
+    days = [D(year, 12, 31) for year in range(2015, 2021)]
+    expected = {day: catalog_figures(day) for day in days}
+    assert catalog_figures_on_days(days) == expected
+    agency = world.agencies["b"].pk
+    assert catalog_figures_on_days(days, agency_id=agency) == {
+        day: catalog_figures(day, agency_id=agency) for day in days
+    }
+    assert one_stop_figures_on_days(days) == {day: one_stop_figures(day) for day in days}
+    with CaptureQueriesContext(connection) as short:
+        yearly_table(query)
+    # a later roadmap year range gives more rows, not more queries
+    query.roadmap.start_year = 2010
+    with CaptureQueriesContext(connection) as long:
+        table = yearly_table(query)
+    assert len(long.captured_queries) == len(short.captured_queries) <= 2
+    assert len(table.rows) > 6
+
+
+def test_same_day_records_and_later_records_pick_the_one_in_force(world):
+    """Ties on the effective date: the record recorded last wins, as in ProcedureLevelRecord.on()."""
+    p4 = world.procedures["p4"]
+    ProcedureLevelRecord.objects.create(
+        procedure=p4, effective_date=D(2019, 1, 1), online_level="full", complete=True
+    )
+    ProcedureLevelRecord.objects.create(
+        procedure=p4, effective_date=D(2019, 1, 1), online_level="none", legacy_level="2", complete=False
+    )
+    days = [D(2018, 12, 31), D(2019, 1, 1), D(2019, 6, 30)]
+    assert catalog_figures_on_days(days) == {day: catalog_figures(day) for day in days}
+    # the last recorded of the two (level 2) is in force, not the toàn trình one; p2 reaches 4 in July
+    assert catalog_figures_on_days(days)[D(2019, 1, 1)]["level4"] == 0

@@ -1,6 +1,7 @@
 """Public pages, exports and open data show the same numbers, computed once (hand-computed world)."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -10,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from stats.services import build_table, parse_query
+from stats.services.usage_refresh import refresh_usage, working_days_between
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +167,26 @@ def test_open_data_is_versioned_licensed_dated_and_has_no_personal_data(client, 
     assert stats["version"] == "1" and stats["as_of"] == "2025-01-01" and stats["rows"]
     assert client.get("/du-lieu-mo/v1/thong-ke/lich-su.json").status_code == 404
     assert _csv(client.get("/du-lieu-mo/v1/thu-tuc.csv"))[0][0] == "code"
+
+
+def test_measured_processing_include_for_the_procedure_page(world):
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from workdays.services import Calendar
+
+    from .usage_fixtures import form_version, make_dossier
+
+    p1, a = world.procedures["p1"], world.agencies["a"]
+    version = form_version(p1)
+    today = timezone.localdate()
+    start, end = today - datetime.timedelta(days=30), today - datetime.timedelta(days=10)
+    make_dossier(version, p1, a, submitted=start.isoformat(), due=today.isoformat(), status="9",
+                 history=[("2", start.isoformat()), ("9", end.isoformat())])  # fmt: skip
+    refresh_usage()
+    days = working_days_between(Calendar(start), start, end)
+    html = render_to_string("stats/_procedure_processing_time.html", {"procedure": p1})
+    assert f"xong trong {days} ngày làm việc" in html
+    assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
+    empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
+    assert "Chưa có hồ sơ trực tuyến nào" in empty

@@ -1,30 +1,26 @@
 """The usage summary's two refresh paths and its monthly cells (issue 8): the set-based full rebuild
 writes exactly the rows the per-dossier refresh writes; the monthly cells give the same counts as the
 dossiers' rows under the same conditions; the task keeps the cells in step (a dossier moving between
-cells); the yearly series asks the database a fixed number of times."""
+cells)."""
 
 import datetime
 
 import pytest
 from django.db import connection
 from django.db.models import Count
-from django.test.utils import CaptureQueriesContext
 
 from dossiers.constants import DossierStatus
 from dossiers.models import Dossier, StatusChange
-from roadmap.models import ProcedureLevelRecord
+from procedures.tests.module_db import rolled_back
 from stats.constants import Channel
 from stats.models import DossierUsage, UsageMonthly
-from stats.services import catalog_figures, one_stop_figures, parse_query
-from stats.services.figures import catalog_figures_on_days, one_stop_figures_on_days
-from stats.services.tables import yearly_table
 from stats.services.usage import UsagePeriod, monthly_rows, monthly_sums, usage_by, usage_filters
-from stats.services.usage_refresh import rebuild_monthly, refresh_usage, working_days_between
+from stats.services.usage_refresh import rebuild_monthly, refresh_usage
 from stats.tasks import refresh_usage_task
 from workdays.constants import DayKind
 from workdays.models import Holiday
 
-from .fixtures import build_world
+from .fixtures import build_world, reload, reload_world
 from .usage_fixtures import at, build_usage, make_dossier
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +38,7 @@ def _cells() -> list[tuple]:
     return sorted(UsageMonthly.objects.values_list(*fields), key=repr)
 
 
-@pytest.fixture
-def usage():
+def build_usage_with_exceptions():
     world = build_world()
     dossiers = build_usage(world)
     # The calendar's exceptions: a weekday holiday inside d2's processing time, a make-up Saturday
@@ -78,6 +73,20 @@ def usage():
     Dossier.objects.filter(pk=extra["e4"].pk).update(submitted_at=late_evening)
     Dossier.objects.filter(pk=extra["e5"].pk).update(channel=Channel.COUNTER)  # registered at the counter
     return world, {**dossiers, **extra}
+
+
+@pytest.fixture(scope="module")
+def _usage(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield build_usage_with_exceptions()
+
+
+@pytest.fixture
+def usage(_usage, db):
+    """The world, the usage dossiers and the calendar's exceptions, built once for the module and read
+    again for each test."""
+    world, dossiers = _usage
+    return reload_world(world), {key: reload(dossier) for key, dossier in dossiers.items()}
 
 
 def test_full_rebuild_writes_the_rows_of_the_per_dossier_refresh(usage):
@@ -173,64 +182,3 @@ def test_a_deleted_dossier_leaves_its_cell(usage, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):  # stats.signals, after the commit
         Dossier.objects.filter(pk=dossier.pk).delete()
     assert usage_by("all", UsagePeriod(D(2025, 5, 1), D(2025, 5, 31)))[None]["submitted"] == before - 1
-
-
-def test_yearly_series_is_a_fixed_number_of_queries_with_the_figures_of_each_day():
-    world = build_world()
-    query = parse_query({"nam": "2020"})
-    days = [D(year, 12, 31) for year in range(2015, 2021)]
-    expected = {day: catalog_figures(day) for day in days}
-    assert catalog_figures_on_days(days) == expected
-    agency = world.agencies["b"].pk
-    assert catalog_figures_on_days(days, agency_id=agency) == {
-        day: catalog_figures(day, agency_id=agency) for day in days
-    }
-    assert one_stop_figures_on_days(days) == {day: one_stop_figures(day) for day in days}
-    with CaptureQueriesContext(connection) as short:
-        yearly_table(query)
-    # a later roadmap year range gives more rows, not more queries
-    query.roadmap.start_year = 2010
-    with CaptureQueriesContext(connection) as long:
-        table = yearly_table(query)
-    assert len(long.captured_queries) == len(short.captured_queries) <= 2
-    assert len(table.rows) > 6
-
-
-def test_same_day_records_and_later_records_pick_the_one_in_force():
-    """Ties on the effective date: the record recorded last wins, as in ProcedureLevelRecord.on()."""
-    world = build_world()
-    p4 = world.procedures["p4"]
-    ProcedureLevelRecord.objects.create(
-        procedure=p4, effective_date=D(2019, 1, 1), online_level="full", complete=True
-    )
-    ProcedureLevelRecord.objects.create(
-        procedure=p4, effective_date=D(2019, 1, 1), online_level="none", legacy_level="2", complete=False
-    )
-    days = [D(2018, 12, 31), D(2019, 1, 1), D(2019, 6, 30)]
-    assert catalog_figures_on_days(days) == {day: catalog_figures(day) for day in days}
-    # the last recorded of the two (level 2) is in force, not the toàn trình one; p2 reaches 4 in July
-    assert catalog_figures_on_days(days)[D(2019, 1, 1)]["level4"] == 0
-
-
-def test_measured_processing_include_for_the_procedure_page():
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-
-    from workdays.services import Calendar
-
-    from .usage_fixtures import form_version
-
-    world = build_world()  # its own dossier only, none of the usage fixture
-    p1, a = world.procedures["p1"], world.agencies["a"]
-    version = form_version(p1)
-    today = timezone.localdate()
-    start, end = today - datetime.timedelta(days=30), today - datetime.timedelta(days=10)
-    make_dossier(version, p1, a, submitted=start.isoformat(), due=today.isoformat(), status="9",
-                 history=[("2", start.isoformat()), ("9", end.isoformat())])  # fmt: skip
-    refresh_usage()
-    days = working_days_between(Calendar(start), start, end)
-    html = render_to_string("stats/_procedure_processing_time.html", {"procedure": p1})
-    assert f"xong trong {days} ngày làm việc" in html
-    assert "Thời hạn luật định: 5 ngày làm việc" in html and "Đúng hạn: 100,00%" in html
-    empty = render_to_string("stats/_procedure_processing_time.html", {"procedure": world.procedures["p4"]})
-    assert "Chưa có hồ sơ trực tuyến nào" in empty
