@@ -36,19 +36,31 @@ def make_procedure(code: str, title: str, agency: Agency | None) -> ProcedurePag
     return catalog_index().add_child(instance=page)
 
 
+def make_main_agency() -> Agency:
+    return make_agency("Sở Tư pháp tỉnh Tây Ninh", "so-tu-phap")
+
+
+def make_other_agency() -> Agency:
+    return make_agency("Sở Xây dựng tỉnh Tây Ninh", "so-xay-dung")
+
+
+def make_main_procedure(agency: Agency) -> ProcedurePage:
+    return make_procedure("1.000894", "Đăng ký khai sinh", agency)
+
+
 @pytest.fixture
 def agency(db):
-    return make_agency("Sở Tư pháp tỉnh Tây Ninh", "so-tu-phap")
+    return make_main_agency()
 
 
 @pytest.fixture
 def other_agency(db):
-    return make_agency("Sở Xây dựng tỉnh Tây Ninh", "so-xay-dung")
+    return make_other_agency()
 
 
 @pytest.fixture
 def procedure(agency):
-    return make_procedure("1.000894", "Đăng ký khai sinh", agency)
+    return make_main_procedure(agency)
 
 
 @pytest.fixture
@@ -78,11 +90,15 @@ def make_agency_moderator(django_user_model, username: str, agency: Agency):
     return user
 
 
-@pytest.fixture
-def central_moderator(db, django_user_model):
-    user = django_user_model.objects.create_user(username="stp", password="x", is_staff=True)
+def make_central_moderator(user_model):
+    user = user_model.objects.create_user(username="stp", password="x", is_staff=True)
     grant(user, "moderate_all_feedback", "wagtailadmin.access_admin")
     return user
+
+
+@pytest.fixture
+def central_moderator(db, django_user_model):
+    return make_central_moderator(django_user_model)
 
 
 @pytest.fixture
