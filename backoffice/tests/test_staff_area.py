@@ -79,6 +79,7 @@ def test_queue_tabs_counts_and_unit_isolation(client, world):
     assert counts == {"dang-xu-ly": 4, "moi": 1, "den-han": 1, "qua-han": 1, "cho-bo-sung": 1, "da-chuyen": 0}
 
 
+@pytest.mark.engine  # Vietnamese case-insensitive search, dates by day
 def test_queue_filters_search_sort_and_pages(client, world):
     client.force_login(world["officer"])
     d = world["d"]

@@ -39,6 +39,7 @@ def test_after_hours_and_weekend_submissions_count_from_the_next_working_day(pro
     assert appointment_for(procedure, at(2024, 10, 12, 9, 0)).date == date(2024, 10, 17)  # Saturday
 
 
+@pytest.mark.engine  # the holiday calendar extracts years from dates
 def test_appointment_skips_tet(procedure):
     seed_holidays(years=[2025])
     procedure = with_limit(procedure, (Decimal(5), "working_days"))
@@ -46,6 +47,7 @@ def test_appointment_skips_tet(procedure):
     assert appointment_for(procedure, at(2025, 1, 23, 9, 0)).date == date(2025, 2, 6)
 
 
+@pytest.mark.engine  # the holiday calendar extracts years from dates
 def test_appointment_around_30_april_with_make_up_saturday(procedure):
     seed_holidays(years=[2025])
     procedure = with_limit(procedure, (Decimal(2), "working_days"))

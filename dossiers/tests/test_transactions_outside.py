@@ -6,7 +6,7 @@ import threading
 from datetime import date
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from dossiers.codes import next_sequence
 from dossiers.models import Dossier, Draft
@@ -22,9 +22,8 @@ def test_sequence_refuses_to_run_outside_a_transaction():  # no database: the ch
 
 
 # --- Concurrency (PostgreSQL: real row locks between real connections) --------------------------
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locking is tested on PostgreSQL"
-)
+# Deselected on SQLite (root conftest), run in the PostgreSQL pass: row locking needs real connections.
+needs_postgres = pytest.mark.postgres_only
 
 
 @needs_postgres
