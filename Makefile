@@ -42,20 +42,21 @@ check: setup-dev
 		ALLOWED_HOSTS=dichvucong.example.vn $(PY) manage.py check --deploy --fail-level WARNING
 
 # Tests run in parallel (pytest-xdist, one worker per core, a test file stays on one worker so that
-# its module fixtures are built once). SQLite runs every test; PostgreSQL runs the tests whose result
-# can depend on the engine (marked `engine` or `postgres_only`, docs/testing.md); test-full runs
-# every test on both, for before a release.
-WORKERS ?= auto
-PYTEST := $(VENV)/bin/pytest -p no:cacheprovider -n $(WORKERS) --dist loadfile
+# its module fixtures are built once), in two passes: the transactional tests (live_server, threads)
+# after all the others (tests/scripts/run-pytest.sh says why). SQLite runs every test; PostgreSQL runs
+# the tests whose result can depend on the engine (marked `engine` or `postgres_only`,
+# docs/testing.md); test-full runs every test on both, for before a release.
+export WORKERS ?= auto
+RUN_PYTEST := bash tests/scripts/run-pytest.sh
 
 test-sqlite: setup-dev
-	$(PYTEST)
+	$(RUN_PYTEST)
 
 test-postgres: setup-dev
-	bash tests/scripts/with-postgres.sh $(PYTEST) -m "engine or postgres_only"
+	bash tests/scripts/with-postgres.sh $(RUN_PYTEST) "engine or postgres_only"
 
 test-postgres-full: setup-dev
-	bash tests/scripts/with-postgres.sh $(PYTEST)
+	bash tests/scripts/with-postgres.sh $(RUN_PYTEST)
 
 test: system-deps lint check test-sqlite test-postgres
 

@@ -67,6 +67,7 @@ def _is_transactional(item) -> bool:
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
@@ -86,7 +87,10 @@ def pytest_collection_modifyitems(config, items):
         # those rows from the serialized test database first, so the order tests run in does not
         # matter. It must be all of them: a non-serialized flush re-creates content types with new
         # keys, which the next restore would then collide with.
+        # They run in a pass of their own, after all the others (tests/scripts/run-pytest.sh): under
+        # pytest-xdist a worker that ran one would otherwise hand an empty database to the next file.
         if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
             marker = item.get_closest_marker("django_db")
             kwargs = dict(marker.kwargs) if marker is not None else {}
             kwargs.update(transaction=True, serialized_rollback=True)

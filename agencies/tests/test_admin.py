@@ -65,6 +65,7 @@ def test_agency_listing_renders_with_periods_and_successors(doj_client, structur
     assert "Ủy ban nhân dân phường Long An" in html
 
 
+@pytest.mark.engine
 def test_agency_search(doj_client, structure):
     html = listed(doj_client.get(AGENCIES, {"q": "xây dựng"}))
     assert "Sở Xây dựng tỉnh Tây Ninh" in html

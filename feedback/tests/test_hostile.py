@@ -117,6 +117,7 @@ def test_confirmation_email_is_plain_text(hostile):
     assert HOSTILE in message.body  # plain text: shown, never interpreted
 
 
+@pytest.mark.engine
 def test_survey_pages_escape_hostile_text(client, django_user_model, agency):
     from django.contrib.auth.models import Permission
 

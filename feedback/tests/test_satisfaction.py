@@ -188,6 +188,7 @@ def test_rate_start_redirects_to_the_dossier_page(client):
 # --- the public page ---------------------------------------------------------------------------------
 
 
+@pytest.mark.engine
 def test_public_satisfaction_page(client, procedure, agency):
     for i, level in enumerate([V, S, N, V], start=1):
         d = make_dossier(procedure, agency, f"000.00.12.H53-251127-{i:04d}")

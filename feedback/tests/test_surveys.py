@@ -323,6 +323,7 @@ def page_table(html: str) -> list[tuple[int, str, int, str]]:
     return rows
 
 
+@pytest.mark.engine
 def test_results_page_chart_and_table(client, answered, survey_editor):
     client.force_login(survey_editor)
     response = client.get(reverse("feedback_surveys:results", args=[answered.pk]))
@@ -343,6 +344,7 @@ def test_results_page_chart_and_table(client, answered, survey_editor):
     assert soup.select_one("[data-mean]").get_text() == "3,5"
 
 
+@pytest.mark.engine
 def test_results_filters_on_the_page(client, answered, survey_editor, agency):
     client.force_login(survey_editor)
     url = reverse("feedback_surveys:results", args=[answered.pk])
@@ -353,6 +355,7 @@ def test_results_filters_on_the_page(client, answered, survey_editor, agency):
     assert 'data-responses="1"' in html
 
 
+@pytest.mark.engine
 def test_csv_and_xlsx_exports_match_the_page(client, answered, survey_editor, agency):
     client.force_login(survey_editor)
     params = {"year": 2025}

@@ -140,6 +140,7 @@ def test_report_in_reports_menu(client, catalog):
     assert REPORT in html
 
 
+@pytest.mark.engine
 def test_fields_admin_lists_counts_and_searches(client, catalog):
     client.force_login(make_user("bientap.stp", DOJ_EDITORS_GROUP))
     response = client.get(FIELDS)

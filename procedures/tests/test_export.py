@@ -11,7 +11,8 @@ from procedures.importer import import_files
 from procedures.models import ProcedurePage
 from procedures.tests.test_import_records import defence_record, detailed_record, index_record, write_jsonl
 
-pytestmark = pytest.mark.django_db
+# engine: import and export round trips go through the importer's raw SQL (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 # Keys of the national file and of the defence file that the importer keeps.
 EXPORTED_KEYS = {

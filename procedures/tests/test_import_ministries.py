@@ -73,6 +73,7 @@ def national(defence, django_db_blocker):
         yield Imported(path, read_records(path), import_files([path]))
 
 
+@pytest.mark.engine
 def test_defence_file(defence, tmp_path):
     records, report = defence.records, defence.report
     assert (report.imported, report.errors) == (len(records), [])
@@ -87,6 +88,7 @@ def test_defence_file(defence, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.engine
 def test_national_file_imports_and_reimports_unchanged(national):
     records, report = national.records, national.report
     assert report.errors == [] and report.skipped == []

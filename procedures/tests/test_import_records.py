@@ -17,7 +17,8 @@ from procedures.importer.pages import snapshot
 from procedures.models import Field, ProcedureIndexPage, ProcedurePage
 from procedures.permissions import REVIEW_WORKFLOW_NAME
 
-pytestmark = pytest.mark.django_db
+# engine: the importer's bulk path sends raw SQL (procedures/importer/bulk.py) (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 FINAL_LINE = re.compile(r"^imported=\d+ updated=\d+ unchanged=\d+ errors=\d+$")
 

@@ -18,7 +18,8 @@ from procedures.importer import import_files
 from procedures.importer.parsers import normalise_code
 from procedures.models import ProcedurePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
+# engine: the importer's bulk path sends raw SQL (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data, pytest.mark.engine]
 
 
 def read_records(path) -> list[dict]:

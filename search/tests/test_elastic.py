@@ -166,6 +166,7 @@ def test_transport_sends_plain_json_to_the_configured_url(recorder):
     assert node.base_url == "https://search.example:9243/prefix"
 
 
+@pytest.mark.engine
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publish_unpublish_and_delete_reach_the_server_after_commit(recorder, make_procedure):
     page = make_procedure("1.001193", "Thủ tục đăng ký khai sinh")
@@ -200,6 +201,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(
     assert not [r for r in recorder.log if r["target"] == "/_bulk"]  # ...and not sent before it
 
 
+@pytest.mark.engine
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rebuild_creates_a_new_index_and_moves_the_alias(recorder, make_procedure):
     from search.services import rebuild_index
@@ -226,6 +228,7 @@ def test_rebuild_creates_a_new_index_and_moves_the_alias(recorder, make_procedur
     )
 
 
+@pytest.mark.engine
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_synonym_change_updates_the_search_analyzer(recorder):
     from search.models import Synonym

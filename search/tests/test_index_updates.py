@@ -70,6 +70,7 @@ def test_deleting_the_parent_removes_the_procedures_under_it(make_procedure, cat
     assert codes("nhận cha mẹ con") == []
 
 
+@pytest.mark.engine
 def test_moving_a_page_updates_its_url(make_procedure, catalog):
     from procedures.models import ProcedureIndexPage
 

@@ -43,6 +43,7 @@ def test_the_walk_finds_the_pages_of_other_apps():
     assert {"/tim-kiem/", "/gop-y/", "/ho-so/tra-cuu/", "/tai-khoan/dang-nhap/", "/thong-ke/"} <= paths
 
 
+@pytest.mark.engine
 def test_every_public_html_page_has_the_search_box(client, sample):
     checked = []
     for path in sorted(parameterless_paths()):

@@ -7,7 +7,8 @@ from django.urls import reverse
 from roadmap.constants import MONITOR_GROUP_NAME
 from roadmap.models import AgencyAccess
 
-pytestmark = pytest.mark.django_db
+# engine: the admin reads the statistics' raw SQL (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from stats.services.index766 import _build_ratings
 from stats.services.items import _build_item_counts
 from stats.services.usage import _build_form_starts, _build_form_stops, _build_sums, monthly_sums
 
-pytestmark = pytest.mark.django_db
+# engine: compiled queries and vendor SQL in the statistics (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 D = datetime.date
 
 

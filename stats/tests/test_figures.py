@@ -56,6 +56,7 @@ def test_figures_are_one_query(world):
     assert len(queries) == 1
 
 
+@pytest.mark.engine
 def test_figures_by_agency(world):
     rows = catalog_figures_by_agency(D(2018, 12, 31))
     a, b = world.agencies["a"].pk, world.agencies["b"].pk
@@ -141,6 +142,7 @@ def test_targets_for_one_agency(world):
     assert one_stop.status == TargetStatus.NOT_APPLICABLE
 
 
+@pytest.mark.engine
 def test_item_progress_over_time(world):
     def statuses(day):
         return {
@@ -161,6 +163,7 @@ def test_item_progress_over_time(world):
     assert later[3] == (0, 0, ItemStatus.LATE, None)
 
 
+@pytest.mark.engine
 def test_item_links_know_the_year_each_procedure_reached_the_target(world):
     progress = item_progress(world.roadmap, day=D(2021, 1, 1), with_links=True)
     first = next(p for p in progress if p.item.number == 1)
@@ -168,6 +171,7 @@ def test_item_links_know_the_year_each_procedure_reached_the_target(world):
     assert reached == {"1.000001": (3, D(2018, 3, 1)), "1.000002": (4, D(2019, 7, 1))}
 
 
+@pytest.mark.engine
 def test_yearly_series_is_a_fixed_number_of_queries_with_the_figures_of_each_day(world):
     query = parse_query({"nam": "2020"})
     days = [D(year, 12, 31) for year in range(2015, 2021)]
@@ -188,6 +192,7 @@ def test_yearly_series_is_a_fixed_number_of_queries_with_the_figures_of_each_day
     assert len(table.rows) > 6
 
 
+@pytest.mark.engine
 def test_same_day_records_and_later_records_pick_the_one_in_force(world):
     """Ties on the effective date: the record recorded last wins, as in ProcedureLevelRecord.on()."""
     p4 = world.procedures["p4"]

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from stats.services import build_table, parse_query
 from stats.services.usage_refresh import refresh_usage, working_days_between
 
-pytestmark = pytest.mark.django_db
+# engine: the pages read the statistics' raw SQL (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 @pytest.fixture

@@ -17,7 +17,8 @@ from stats.tasks import refresh_usage_task
 from workdays.models import Holiday
 from workdays.services import Calendar
 
-pytestmark = pytest.mark.django_db
+# engine: raw SQL, JSON keys and date extraction in the statistics (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 D = datetime.date
 YEAR_2025 = UsagePeriod(D(2025, 1, 1), D(2025, 12, 31))
 

@@ -15,7 +15,8 @@ from stats.models import DossierUsage
 from stats.services.usage import UsagePeriod, usage_by
 from stats.services.usage_refresh import refresh_usage
 
-pytestmark = pytest.mark.django_db
+# engine: the usage rebuild is one raw statement per engine (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 YEAR = UsagePeriod(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 

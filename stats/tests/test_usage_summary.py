@@ -23,7 +23,8 @@ from workdays.models import Holiday
 from .fixtures import build_world, reload, reload_world
 from .usage_fixtures import at, build_usage, make_dossier
 
-pytestmark = pytest.mark.django_db
+# engine: the usage rebuild is one raw statement per engine (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 D = datetime.date
 S = DossierStatus
 COLUMNS = [f.attname for f in DossierUsage._meta.concrete_fields if f.name != "refreshed_at"]

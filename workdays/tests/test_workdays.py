@@ -14,7 +14,8 @@ from workdays.services import (
     seed_holidays,
 )
 
-pytestmark = pytest.mark.django_db
+# engine: holidays are found by year (date extraction) (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
