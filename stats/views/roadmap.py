@@ -1,0 +1,40 @@
+"""Public roadmap pages (/lo-trinh/): the decisions, their targets, items and progress. Figures: stats.services."""
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from stats.presentation import export_links, picker_context
+from stats.services import item_progress, parse_query
+from stats.services.tables import targets_table, years_of
+
+from .constants import Tier
+from .models import Roadmap
+
+
+@require_GET
+def roadmap_list(request):
+    roadmaps = Roadmap.objects.select_related("monitoring_agency").order_by("-issued_on")
+    return render(request, "roadmap/roadmap_list.html", {"roadmaps": roadmaps})
+
+
+@require_GET
+def roadmap_detail(request, slug):
+    roadmap = get_object_or_404(Roadmap.objects.select_related("monitoring_agency"), slug=slug)
+    query = parse_query(request.GET, roadmap=roadmap)
+    progress = item_progress(roadmap, day=query.day, with_links=True)
+    tiers = [
+        (tier.value, tier.label, [p for p in progress if p.item.tier == tier.value])
+        for tier in Tier
+        if any(p.item.tier == tier.value for p in progress)
+    ]
+    context = {
+        "roadmap": roadmap,
+        "query": query,
+        "picker": picker_context(query, action=reverse("roadmap:detail", args=[slug]), with_agency=False),
+        "targets": targets_table(query),
+        "tiers": tiers,
+        "exports": export_links(query, ["muc-tieu", "hang-muc", "thu-tuc-hang-muc"]),
+        "report_years": years_of(query),
+    }
+    return render(request, "roadmap/roadmap_detail.html", context)
