@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from forms.validators import normalize_phone
+from core.validators import normalize_phone
 
 __all__ = ["EmailOrPhoneBackend"]
 

@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forms.validators import normalize_phone, validate_phone
+from core.validators import normalize_phone, validate_phone
 
 from .models import CitizenProfile
 

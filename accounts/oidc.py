@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from forms.validators import normalize_phone
+from core.validators import normalize_phone
 
 from .models import CitizenProfile
 

@@ -35,7 +35,7 @@ from dossiers.services import (
     register_counter_dossier,
 )
 from dossiers.uploads import TYPE_LABELS
-from forms.validators import normalize_phone, validate_citizen_id, validate_phone
+from core.validators import normalize_phone, validate_citizen_id, validate_phone
 
 from .services import dossier_for_officer
 from .views import OfficerMixin

@@ -395,7 +395,7 @@ def _inspect_scans(procedure, scans: dict) -> dict:
 
 
 def _clean_applicant(applicant: dict) -> dict:
-    from forms.validators import normalize_phone, validate_citizen_id, validate_phone
+    from core.validators import normalize_phone, validate_citizen_id, validate_phone
 
     values = {
         key: str(applicant.get(key) or "").strip()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -28,6 +27,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.module_loading import import_string
+
+from core.text import strip_diacritics
 
 __all__ = [
     "ConsoleBackend",
@@ -48,9 +49,7 @@ class SmsError(Exception):
 
 def to_sms_text(text: str) -> str:
     """Vietnamese without tone marks (đ → d), one line: what every phone shows in GSM-7."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(text.split())
+    return " ".join(strip_diacritics(text).split())
 
 
 class SmsBackend:

@@ -16,7 +16,7 @@ from dossiers.services import AnswerData, remove_upload, save_upload
 
 from .addresses import commune_choices, commune_name, format_address, province_choices, province_name
 from .constants import FieldKind
-from .validators import normalize_phone, validate_citizen_id, validate_phone
+from core.validators import normalize_phone, validate_citizen_id, validate_phone
 
 __all__ = ["ReviewForm", "StepForm", "UploadsForm", "step_form_class"]
 

@@ -9,7 +9,6 @@ a citizen expects from a filter form. Each facet is one GROUP BY in the database
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from core.text import strip_diacritics
 
 from .constants import ImplementationLevel, OnlineLevel, ProcedureStatus
 from .models import Field, ProcedurePage
@@ -69,9 +69,7 @@ STATUS_LABELS = {
 
 def sort_key(text: str) -> tuple[str, str]:
     """Alphabetical order for Vietnamese names, close to a dictionary's (diacritics second)."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    return folded, text
+    return strip_diacritics(text).casefold(), text
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,11 @@
-"""Vietnamese text folding and tokenising: the one place where text becomes search terms.
+"""Vietnamese tokenising: the one place where text becomes search terms.
 
 Every engine, the indexer, the query parser, the highlighter, the query log and the synonym list use
 these functions, so that "Cấp lại CCCD", "cap lai cccd" and the NFD form of the first are the same
 query, and "đăng ký" matches "dang ky" both ways.
 
-Folding: Unicode NFD (so NFC and NFD input agree), drop every combining mark (so letters with two
-marks such as "ấ", "ổ", "ữ" lose both), map đ/Đ to d (it has no decomposition), lower-case, and
-turn everything that is not a letter or a digit into a space.
+Folding (`fold`, `fold_word`, `strip_diacritics`) is `core.text`'s, the project's one implementation,
+re-exported here for the search modules.
 
 Terms: syllables (Vietnamese words are written as space-separated syllables) plus syllable bigrams
 ("giay_phep", "lai_xe") built inside a phrase (punctuation ends a phrase), so that syllable pairs
@@ -16,7 +15,8 @@ can be weighted above scattered syllables.
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+
+from core.text import fold, fold_word, strip_diacritics
 
 __all__ = [
     "BIGRAM_JOINER",
@@ -35,30 +35,9 @@ __all__ = [
 BIGRAM_JOINER = "_"
 CODE_TOKEN_PREFIX = "#"
 
-# Letters that NFD does not decompose but that readers take for a plain letter.
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ı": "i", "ł": "l", "Ł": "l"})
 # A phrase boundary: punctuation that separates phrases; other punctuation just separates words.
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»/\\|•\n\r\t–—]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-_MARKS = re.compile("[\u0300-\u036f]+")
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _strip_marks(text: str) -> str:
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    if not text.isascii():  # combining marks outside the main block (rare)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text
-
-
-def fold(text: str | None) -> str:
-    """'Đăng ký  Kết-hôn!' → 'dang ky ket hon'. Idempotent; NFC and NFD input give the same output."""
-    if not text:
-        return ""
-    text = _strip_marks(text.translate(_EXTRA).lower()).translate(_EXTRA)
-    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def fold_phrases(text: str | None) -> list[list[str]]:
@@ -97,12 +76,6 @@ def code_term(code: str) -> str:
     return CODE_TOKEN_PREFIX + unicodedata.normalize("NFC", code).strip().lower()
 
 
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    """`fold` of a single word, cached (highlighting folds the same words again and again)."""
-    return fold(word)
-
-
 def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of the original text, for highlighting."""
     for match in _WORD.finditer(text):
@@ -116,10 +89,3 @@ def unique(items: Iterable[str]) -> list[str]:
     for item in items:
         seen.setdefault(item, None)
     return list(seen)
-
-
-def strip_diacritics(text: str) -> str:
-    """Text as typed on a keyboard without Vietnamese input: marks dropped, đ → d, case and punctuation kept."""
-    text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
