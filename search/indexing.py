@@ -7,9 +7,11 @@ embedded engine reloads from the table; Elasticsearch/OpenSearch gets the docume
 Entry points:
 - `search.signals` calls `page_changed` / `pages_removed` from Wagtail's documented signals
   (page_published, page_unpublished, post_page_move, post_delete of ProcedurePage);
-- `deferred_indexing()` wraps bulk work (the importer, the demo loader): changes are collected and
-  indexed once, in bulk, when the outermost block exits, then the table is reconciled with the live
-  pages (so pages written without a publish signal are not missed);
+- `deferred_indexing()` wraps bulk work (the demo loader; the importer through procedures' signals
+  `catalog_import_started` / `catalog_imported`, which `search.signals` turns into `begin_deferred()` /
+  `end_deferred()`): changes are collected and indexed once, in bulk, when the outermost block exits,
+  then the table is reconciled with the live pages (so pages written without a publish signal are not
+  missed);
 - `rebuild()` rewrites the whole table (`manage.py rebuild_search_index`).
 """
 
@@ -26,8 +28,10 @@ from procedures.models import ProcedurePage
 from .text import fold_phrases
 
 __all__ = [
+    "begin_deferred",
     "deferred_indexing",
     "document_values",
+    "end_deferred",
     "index_pages",
     "page_changed",
     "pages_removed",
@@ -199,10 +203,7 @@ def deferred_indexing():
     Nesting is allowed; the state is per thread, so concurrent requests are not affected. If the
     block raises, the index is still brought up to date with what the database now holds.
     """
-    depth = getattr(_state, "depth", 0)
-    if depth == 0:
-        _state.pending = set()
-    _state.depth = depth + 1
+    begin_deferred()
     failed = False
     try:
         yield
@@ -210,13 +211,30 @@ def deferred_indexing():
         failed = True
         raise
     finally:
-        _state.depth -= 1
-        if _state.depth == 0:
-            pending, _state.pending = _state.pending, set()
-            try:
-                index_pages(pending)
-                reconcile()
-            except Exception:
-                if not failed:
-                    raise
-                logger.exception("search index could not be updated after a failed bulk operation")
+        end_deferred(failed=failed)
+
+
+def begin_deferred() -> None:
+    """Open a deferred block (what `deferred_indexing()` does on entry; for signal receivers)."""
+    depth = getattr(_state, "depth", 0)
+    if depth == 0:
+        _state.pending = set()
+    _state.depth = depth + 1
+
+
+def end_deferred(*, page_ids: Iterable[int] = (), failed: bool = False) -> None:
+    """Close a deferred block, adding `page_ids` to its work; the outermost one indexes and reconciles.
+
+    With `failed` (the block raised), an error while indexing is logged, not raised over the block's own.
+    """
+    _state.pending.update(page_ids)
+    _state.depth -= 1
+    if _state.depth == 0:
+        pending, _state.pending = _state.pending, set()
+        try:
+            index_pages(pending)
+            reconcile()
+        except Exception:
+            if not failed:
+                raise
+            logger.exception("search index could not be updated after a failed bulk operation")

@@ -2,7 +2,8 @@
 
 During a run Wagtail's per-save index updates are off (the reference index by Wagtail's own switch;
 bulk inserts send no post_save, so the search backends are not told): this module writes both
-indexes once per batch. The portal's own search index is kept by search.services.deferred_indexing.
+indexes once per batch. The portal's own search index is kept by the search app, which subscribes to
+procedures.signals (catalog_import_started, catalog_imported).
 """
 
 from django.contrib.contenttypes.models import ContentType

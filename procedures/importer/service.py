@@ -3,7 +3,8 @@
 Idempotent by code. A new code becomes a live page with a revision; a known code is compared with
 a normalised snapshot of its page and gets a new, published revision only when something changed.
 Every record is written in its own savepoint, records are committed in batches, and the whole run
-sits inside `search.services.deferred_indexing()` so the search index is refreshed once, at the end.
+sends `procedures.signals.catalog_import_started` before and `catalog_imported` (with the ids of the
+pages it created or changed) after: search subscribes, and refreshes its index once, at the end.
 """
 
 import logging
@@ -17,6 +18,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..completeness import missing_fields
 from ..models import ProcedureIndexPage, ProcedurePage
+from ..signals import catalog_import_run
 from .bulk import bulk_create_pages, validate_new_page
 from .catalog import RunCatalog
 from .mapping import MappedProcedure, RecordError, map_record
@@ -43,9 +45,9 @@ def ensure_index_page() -> ProcedureIndexPage:
     page = ProcedureIndexPage.objects.first()
     if page is not None:
         return page
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
+    # The parent's type comes from the index page's own `parent_page_types` (the home page).
+    (home_model,) = ProcedureIndexPage.allowed_parent_page_models()
+    home = home_model.objects.first()
     if home is None:
         raise ImportAborted("chưa có trang chủ (HomePage) để đặt danh mục thủ tục; hãy chạy migrate trước")
     page = ProcedureIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG)
@@ -68,8 +70,6 @@ def import_files(
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
     """Import catalog files; returns the report. `progress(total=, desc=)` makes a tqdm-like bar."""
-    from search.services import deferred_indexing
-
     paths = [Path(path) for path in paths]
     for path in paths:
         if not path.is_file():
@@ -80,12 +80,10 @@ def import_files(
     with disable_reference_index_auto_update():
         if dry_run:
             with transaction.atomic():
-                with deferred_indexing():
-                    run.files(paths)
+                run.signalled(paths, dry_run=True)
                 transaction.set_rollback(True)
         else:
-            with deferred_indexing():
-                run.files(paths)
+            run.signalled(paths, dry_run=False)
     return report
 
 
@@ -96,6 +94,12 @@ class _Run:
         self.progress = progress
         self.batch_size = batch_size
         self.catalog: RunCatalog | None = None
+        self.page_ids: set[int] = set()  # pages created or changed, for `catalog_imported`
+
+    def signalled(self, paths: list[Path], *, dry_run: bool) -> None:
+        """The run between `catalog_import_started` and `catalog_imported` (procedures.signals)."""
+        with catalog_import_run(ProcedurePage, dry_run=dry_run) as self.page_ids:
+            self.files(paths)
 
     def files(self, paths: list[Path]) -> None:
         with transaction.atomic():
@@ -268,6 +272,7 @@ class _Run:
         for note in [*notes, *mapped.report_notes, *mapped.notes]:
             report.notes.append(Problem(record.where, mapped.code, note))
         if page is not None:
+            self.page_ids.add(page.pk)
             missing, title = missing_fields(page), page.title
         if missing:
             report.incomplete.append((mapped.code, title, list(missing)))

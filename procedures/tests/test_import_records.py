@@ -547,3 +547,50 @@ def test_command_output_ends_with_the_summary_line_and_lists_incomplete_records(
     assert lines[-1] == "imported=0 updated=0 unchanged=2 errors=0"
     assert "1.000099" in report_file.read_text(encoding="utf-8")
     assert not any(line.strip().startswith("1.000099") for line in lines)
+
+
+# --- what the run tells other apps (procedures.signals) ---------------------------------------------
+def test_a_run_sends_catalog_imported_once_with_the_pages_it_wrote(tmp_path):
+    from procedures.signals import catalog_import_started, catalog_imported
+
+    calls = []
+
+    def started(sender, **kwargs):
+        calls.append(("started", kwargs["dry_run"]))
+
+    def imported(sender, **kwargs):
+        calls.append(("imported", kwargs["page_ids"], kwargs["dry_run"], kwargs["failed"]))
+
+    catalog_import_started.connect(started)
+    catalog_imported.connect(imported)
+    try:
+        path = write_jsonl(tmp_path / "a.jsonl", [detailed_record(), detailed_record("1.000179")])
+        import_files([path])
+        pages = frozenset(ProcedurePage.objects.values_list("pk", flat=True))
+        assert len(pages) == 2
+        assert calls == [("started", False), ("imported", pages, False, False)]
+        calls.clear()
+        import_files([path])  # unchanged: no page written
+        assert calls == [("started", False), ("imported", frozenset(), False, False)]
+    finally:
+        catalog_import_started.disconnect(started)
+        catalog_imported.disconnect(imported)
+
+
+def test_the_importer_imports_neither_search_nor_home():
+    """search and home subscribe to procedures.signals; the importer does not call them."""
+    import ast
+    from pathlib import Path
+
+    import procedures.importer
+
+    for path in Path(procedures.importer.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] not in {"search", "home"}, f"{path.name} imports {name}"

@@ -114,6 +114,19 @@ def test_deferred_indexing_still_indexes_when_the_block_fails(make_procedure):
     assert codes("cải chính hộ tịch") == ["1.000013"]
 
 
+def test_a_catalog_import_is_indexed_once_at_its_end(make_procedure):
+    """The importer sends procedures' signals; search defers its work between them."""
+    from procedures.signals import catalog_import_started, catalog_imported
+
+    catalog_import_started.send(sender=ProcedurePage, dry_run=False)
+    first = make_procedure("1.000018", "Đăng ký giám hộ cử")
+    second = make_procedure("1.000019", "Đăng ký giám hộ đương nhiên", publish=False)
+    ProcedurePage.objects.filter(pk=second.pk).update(live=True)  # as the importer's bulk path does
+    assert not SearchDocument.objects.exists()
+    catalog_imported.send(sender=ProcedurePage, page_ids=frozenset({second.pk}), dry_run=False, failed=False)
+    assert set(SearchDocument.objects.values_list("page_id", flat=True)) == {first.pk, second.pk}
+
+
 def test_deferred_indexing_is_per_thread(make_procedure):
     seen = {}
 
