@@ -1,8 +1,10 @@
-"""Django form classes of the feedback app (public forms and the moderation action forms)."""
+"""Django form classes of the feedback app (public forms, the moderation action forms and the survey
+builder's admin form)."""
 
 from django import forms as djforms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from agencies.models import Agency
 
@@ -19,6 +21,7 @@ from .constants import (
     QuestionKind,
     Satisfaction,
 )
+from .models import SurveyAnswer, SurveyQuestion
 from .services import contact_errors
 
 
@@ -278,3 +281,38 @@ class SurveyForm(AbuseProtectedForm):
 
     def question_fields(self):
         return [self[self.field_name(q)] for q in self.questions]
+
+
+# --- the survey builder (Wagtail admin) ------------------------------------------------------------
+# Answered questions cannot be removed or change kind (their answers would be lost or misread). Texts
+# and choices stay editable (answers keep the labels they chose).
+
+
+class SurveyAdminForm(WagtailAdminModelForm):
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("questions")
+        if not self.instance.pk or formset is None:
+            return valid
+        answered = set(
+            SurveyAnswer.objects.filter(question__survey=self.instance).values_list("question_id", flat=True)
+        )
+        kinds = dict(SurveyQuestion.objects.filter(pk__in=answered).values_list("pk", "kind"))
+        deleted = set(formset.deleted_forms) if formset.is_valid() else set()
+        for form in formset.forms:
+            pk = form.instance.pk
+            if pk not in answered:
+                continue
+            text = form.initial.get("text", "")
+            if form in deleted:
+                self.add_error(
+                    None, gettext("Câu hỏi “%(q)s” đã có người trả lời nên không xóa được.") % {"q": text}
+                )
+                valid = False
+            elif getattr(form, "cleaned_data", {}).get("kind", kinds[pk]) != kinds[pk]:
+                self.add_error(
+                    None,
+                    gettext("Câu hỏi “%(q)s” đã có người trả lời nên không đổi loại được.") % {"q": text},
+                )
+                valid = False
+        return valid

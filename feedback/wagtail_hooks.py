@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .admin_forms import SurveyAdminForm
+from .forms import SurveyAdminForm
 from .models import ServiceRating, Survey
 from .views.admin import (
     ModerationDetailView,

@@ -23,8 +23,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from agencies.models import Agency
 
 from .completeness import REQUIRED_FIELDS
+from .forms import AgencyScopedPageFormMixin
 from .models import Field, ProcedurePage
-from .permissions import AgencyScopedPageFormMixin, editable_agency_ids, is_reviewer
+from .permissions import editable_agency_ids, is_reviewer
 
 # --- the page form ------------------------------------------------------------------------------
 # Wagtail assigns Page.base_form_class from its own AppConfig (wagtail/admin/apps.py); we extend the
