@@ -70,7 +70,8 @@ class QueueView(OfficerMixin, TemplateView):
         today = timezone.localdate()
         query = parse_queue_query(self.request.GET)
         paginator = Paginator(officer_queue(user=user, query=query, today=today), PAGE_SIZE)
-        page = paginator.get_page(self.request.GET.get("p"))
+        # `p` was the paging parameter's name before `page` everywhere: old links still work.
+        page = paginator.get_page(self.request.GET.get("page", self.request.GET.get("p")))
         now = timezone.now()
         # One holiday calendar for the whole page (it loads further ranges once, as rows need them).
         calendar = Calendar(today - timedelta(days=31), today + timedelta(days=120))

@@ -106,8 +106,11 @@ def test_queue_filters_search_sort_and_pages(client, world):
         make_dossier(procedure=world["procedure"], receiving=world["x"], competent=world["x"])
     first = client.get(QUEUE, {"tab": "moi"})
     assert first.context["page_obj"].paginator.count == 27 and len(first.context["rows"]) == 25
-    second = client.get(QUEUE, {"tab": "moi", "p": 2})
+    second = client.get(QUEUE, {"tab": "moi", "page": 2})
     assert len(second.context["rows"]) == 2
+    assert "page=1" in second.content.decode()  # the link back to the first page
+    # The old parameter name still works (links and bookmarks from before `page` everywhere).
+    assert len(client.get(QUEUE, {"tab": "moi", "p": 2}).context["rows"]) == 2
 
 
 @pytest.mark.parametrize(

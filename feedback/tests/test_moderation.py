@@ -252,6 +252,17 @@ def test_admin_index_filters(client, procedure, central_moderator):
     assert first.tracking_code in html and second.tracking_code not in html
 
 
+def test_admin_index_pages_with_page_and_still_reads_p(client, procedure, central_moderator):
+    for i in range(31):  # 30 a page
+        make_feedback(procedure, message=f"Góp ý số {i} về lệ phí")
+    client.force_login(central_moderator)
+    url = reverse("feedback_moderation:index")
+    first = client.get(url, {"kind": FeedbackKind.QUESTION})
+    assert len(first.context["items"]) == 30 and "page=2" in first.content.decode()
+    assert len(client.get(url, {"page": 2}).context["items"]) == 1
+    assert len(client.get(url, {"p": 2}).context["items"]) == 1  # the name before `page` everywhere
+
+
 def test_admin_screens_refuse_users_without_permission(client, django_user_model, procedure):
     from django.contrib.auth.models import Permission
 

@@ -125,3 +125,17 @@ def test_procedure_block_links_to_all_when_there_are_many(client, procedure, cen
     html = client.get(procedure.url).content.decode()
     assert html.count('class="fb-qa"') == 5
     assert f"?thu-tuc={procedure.code}" in html
+
+
+def test_qa_pages_with_page_and_moves_old_trang_links(client, procedure, central_moderator):
+    for i in range(21):  # 20 a page
+        published(procedure, central_moderator, message=f"Câu hỏi số {i} về khai sinh")
+    url = reverse("feedback:questions")
+    first = client.get(url, {"q": "khai sinh"})
+    assert len(first.context["items"]) == 20
+    assert "?q=khai%20sinh&amp;page=2" in first.content.decode()
+    assert len(client.get(url, {"q": "khai sinh", "page": 2}).context["items"]) == 1
+    # `trang` was the parameter's name before: old links move, permanently, to `page`.
+    old = client.get(url, {"q": "khai sinh", "trang": 2})
+    assert old.status_code == 301
+    assert old["Location"] == f"{url}?q=khai+sinh&page=2"

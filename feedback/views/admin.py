@@ -74,7 +74,9 @@ class ModerationIndexView(ModerationMixin, TemplateView):
         if query:
             code = services.normalize_code(query)
             items = items.filter(Q(tracking_code__icontains=code) | Q(message__icontains=query))
-        page = Paginator(items.order_by("-created_at", "-pk"), 30).get_page(params.get("p"))
+        # `p` was the paging parameter's name before `page` everywhere: old links still work.
+        number = params.get("page", params.get("p"))
+        page = Paginator(items.order_by("-created_at", "-pk"), 30).get_page(number)
         context = super().get_context_data(**kwargs)
         context.update(
             {

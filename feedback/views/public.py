@@ -1,6 +1,7 @@
 """Public feedback pages: the form (portal-wide or about a procedure), confirmation, lookup, Q&A."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -151,12 +152,18 @@ def lookup(request):
 
 def questions(request):
     """The public Q&A: published questions and official answers, searchable, by procedure."""
+    if "trang" in request.GET and "page" not in request.GET:
+        # `trang` was this page's paging parameter before `page` everywhere: old links and bookmarks
+        # move, permanently, to the one URL of that page.
+        params = request.GET.copy()
+        params["page"] = params.pop("trang")[-1]
+        return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
     query = request.GET.get("q", "").strip()[:200]
     procedure = None
     code = request.GET.get("thu-tuc", "").strip()
     if code:
         procedure = ProcedurePage.objects.live().filter(code=code).first()
     items = services.search_published(query=query, procedure=procedure)
-    page = Paginator(items, 20).get_page(request.GET.get("trang"))
+    page = Paginator(items, 20).get_page(request.GET.get("page"))
     context = {"qa_query": query, "procedure": procedure, "page_obj": page, "items": page.object_list}
     return TemplateResponse(request, "feedback/questions.html", context)
