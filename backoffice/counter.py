@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from dossiers.action_forms import DateInput, MultipleFileField
+from core.validators import normalize_phone, validate_citizen_id, validate_phone
 from dossiers.appointments import time_limit_of
 from dossiers.constants import OFFICER_CHANNELS, Channel
+from dossiers.forms.actions import DateInput, MultipleFileField
 from dossiers.receipts import receipt_context
 from dossiers.services import (
     RegistrationRefused,
@@ -35,7 +36,6 @@ from dossiers.services import (
     register_counter_dossier,
 )
 from dossiers.uploads import TYPE_LABELS
-from core.validators import normalize_phone, validate_citizen_id, validate_phone
 
 from .services import dossier_for_officer
 from .views import OfficerMixin

@@ -422,7 +422,7 @@ def _prepare(dossier, action, data: dict, *, today: date) -> dict:
     return prepared
 
 
-def _actor_label(actor) -> str:
+def actor_label(actor) -> str:
     """The name kept in the history (the user may be renamed or removed later)."""
     if actor is None:
         return ""
@@ -523,7 +523,7 @@ def perform(
                 note=reason,
                 by=actor,
                 system=system,
-                actor_name=_actor_label(actor),
+                actor_name=actor_label(actor),
                 data=extra,
             )
             files = []

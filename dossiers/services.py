@@ -461,7 +461,7 @@ def register_counter_dossier(
     submission token, so a double submit returns the dossier already made. Returns
     (dossier, created). Raises RegistrationRefused (nothing written) on bad input or a refused
     acceptance."""
-    from .lifecycle import TransitionRefused, _actor_label, perform
+    from .lifecycle import TransitionRefused, actor_label, perform
 
     try:
         token = uuid.UUID(str(token))
@@ -563,7 +563,7 @@ def register_counter_dossier(
                 status=DossierStatus.NEW,
                 at=now,
                 by=officer,
-                actor_name=_actor_label(officer),
+                actor_name=actor_label(officer),
                 note=_COUNTER_NOTES[channel],
                 data={"channel": channel},
             )

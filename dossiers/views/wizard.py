@@ -23,15 +23,15 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import WizardView
 
 from accounts.services import applicant_initial, get_profile
-from dossiers.constants import DraftStatus
-from dossiers.models import Dossier, Draft
-from dossiers.services import DraftClosed, delete_draft, open_draft, submit_draft
+from forms.addresses import format_address
+from forms.constants import APPLICANT_STEP_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
+from forms.services import active_form_for
 from procedures.services import find_by_code
 
-from .addresses import format_address
-from .constants import APPLICANT_STEP_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
-from .services import active_form_for
-from .steps import ReviewForm, UploadsForm, step_form_class
+from ..constants import DraftStatus
+from ..forms.steps import ReviewForm, UploadsForm, step_form_class
+from ..models import Dossier, Draft
+from ..services import DraftClosed, delete_draft, open_draft, submit_draft
 
 __all__ = ["DraftStorage", "SubmissionWizard"]
 
@@ -66,8 +66,8 @@ def build_form_list(schema: dict) -> OrderedDict:
 
 
 class SubmissionWizard(WizardView):
-    storage_name = "forms.wizard.DraftStorage"
-    template_name = "forms/wizard/step.html"
+    storage_name = "dossiers.views.wizard.DraftStorage"
+    template_name = "dossiers/wizard/step.html"
     form_list = [("placeholder", dj.Form)]
 
     # --- set-up -----------------------------------------------------------------------------
@@ -79,7 +79,7 @@ class SubmissionWizard(WizardView):
         if online_form is None:
             if procedure is None:
                 raise Http404
-            return render(request, "forms/wizard/unavailable.html", {"procedure": procedure}, status=404)
+            return render(request, "dossiers/wizard/unavailable.html", {"procedure": procedure}, status=404)
         if request.method == "POST":
             replay = self._replayed_submission(request)
             if replay is not None:

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .action_forms import action_form, perform_kwargs
-from .clock import due_state
-from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
-from .lifecycle import TransitionRefused, allowed_actions, perform
-from .models import Dossier
-from .slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+from ..clock import due_state
+from ..constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
+from ..forms.actions import action_form, perform_kwargs
+from ..lifecycle import TransitionRefused, allowed_actions, perform
+from ..models import Dossier
+from ..slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
 
 
 def _own_dossier(request, code: str) -> Dossier:

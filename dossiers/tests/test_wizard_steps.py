@@ -1,9 +1,9 @@
-"""Every validation rule of the online-form fields, with its Vietnamese message."""
+"""Every validation rule of the wizard's step forms (dossiers.forms.steps), with its Vietnamese message."""
 
 import pytest
 
+from dossiers.forms.steps import step_form_class
 from forms.schema import applicant_step
-from forms.steps import step_form_class
 
 
 def _form(fields, data):

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dossiers.constants import DraftStatus
@@ -172,25 +171,6 @@ def test_unavailable_form_and_unknown_procedure(client, citizen, procedure):
     response = client.get(submit_url(procedure))
     assert response.status_code == 404 and "chưa nhận hồ sơ trực tuyến" in response.content.decode()
     assert client.get("/ho-so/nop/9.999999/").status_code == 404
-
-
-def test_submit_button_on_the_procedure_page(procedure):
-    html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
-    assert "Nộp hồ sơ trực tuyến" in html and submit_url(procedure) in html
-    form = procedure.online_form
-    form.is_active = False
-    form.save()
-    procedure.refresh_from_db()
-    assert "Nộp hồ sơ trực tuyến" not in render_to_string(
-        "forms/_submit_button.html", {"procedure": procedure}
-    )
-
-
-def test_submit_button_absent_without_online_form(procedure):
-    procedure.online_form.delete()
-    procedure.refresh_from_db()
-    html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
-    assert "Nộp hồ sơ" not in html and submit_url(procedure) not in html
 
 
 def test_the_retention_period_shown_is_the_configured_one(client, citizen, procedure, settings):

@@ -1,4 +1,5 @@
-"""Django form classes built from a frozen form schema (forms.schema): one per wizard step."""
+"""The submission wizard's form classes, built from a frozen form schema (forms.schema): one per step,
+then the uploads and the review with the declaration."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from django.utils import numberformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers.services import AnswerData, remove_upload, save_upload
-
-from .addresses import commune_choices, commune_name, format_address, province_choices, province_name
-from .constants import FieldKind
 from core.validators import normalize_phone, validate_citizen_id, validate_phone
+from forms.addresses import commune_choices, commune_name, format_address, province_choices, province_name
+from forms.constants import FieldKind
+
+from ..services import AnswerData, remove_upload, save_upload
 
 __all__ = ["ReviewForm", "StepForm", "UploadsForm", "step_form_class"]
 
