@@ -1,5 +1,5 @@
 from django.urls import path
 
-from .admin_views import ItemLinksView
+from .views import ItemLinksView
 
 urlpatterns = [path("hang-muc/<int:pk>/thu-tuc/", ItemLinksView.as_view(), name="item_links")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .admin_views import DashboardView, DossierRecordsView, RecordsView
+from .views.admin import DashboardView, DossierRecordsView, RecordsView
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import opendata
+from .views import opendata
 
 app_name = "opendata"
 

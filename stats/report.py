@@ -20,7 +20,7 @@ from .presentation import agencies_chart, yearly_chart
 from .services import StatsQuery
 from .services.index766 import index766_table
 from .services.tables import Table, agencies_table, items_table, targets_table, yearly_table
-from .services.usage import usage_table
+from .services.usage_tables import usage_table
 
 __all__ = ["ReportData", "build", "to_pdf", "to_xlsx"]
 

@@ -1,6 +1,8 @@
+"""/lo-trinh/: the public roadmap pages (stats.views.roadmap). URL names keep the `roadmap` namespace."""
+
 from django.urls import path
 
-from . import views
+from .views import roadmap as views
 
 app_name = "roadmap"
 

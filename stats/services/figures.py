@@ -5,8 +5,6 @@ Population on day D ("procedures in force"): procedures whose history record in 
 procedures with no level recorded count too; ministry-only procedures do not).
 """
 
-import contextlib
-import contextvars
 import datetime
 
 from django.db import connection
@@ -19,7 +17,7 @@ from procedures.models import ProcedurePage
 from roadmap.levels import level43_expression
 from roadmap.models import OneStopRecord, ProcedureLevelRecord
 
-from .compiled import CompiledQuery
+from .memo import entries, remember
 
 __all__ = [
     "FIGURE_KEYS",
@@ -27,37 +25,12 @@ __all__ = [
     "catalog_figures_by_agency",
     "catalog_figures_on_days",
     "in_force_records",
-    "memoized",
     "one_stop_figures",
     "one_stop_figures_on_days",
 ]
 
 LOCAL_LEVELS = [ImplementationLevel.PROVINCE, ImplementationLevel.DISTRICT, ImplementationLevel.COMMUNE]
 FIGURE_KEYS = ("total", "complete", "level3plus", "level3", "level4", "below3")
-
-
-_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("stats_memo", default=None)
-
-
-@contextlib.contextmanager
-def memoized():
-    """Within one page, a figure asked for twice (the summary, the yearly series, the 766 index all
-    want the catalog figures on the same day) is computed once. Nothing is kept after the block:
-    every request computes its figures afresh."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
-
-
-def _memo(key: tuple, compute):
-    memo = _MEMO.get()
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
 
 
 def _population_q() -> Q:
@@ -109,10 +82,10 @@ def figure_records(day: datetime.date, figure: str, *, agency_id: int | None = N
 
 def catalog_figures(day: datetime.date, *, agency_id: int | None = None) -> dict:
     """{total, complete, level3plus, level3, level4, below3} on `day` (one aggregate query)."""
-    for (kind, *known), figures in (_MEMO.get() or {}).items():  # the page's yearly series has it
-        if kind == "catalog" and known[1] == agency_id and day in known[0]:
+    for (days, known_agency), figures in entries("catalog"):  # the page's yearly series has it
+        if known_agency == agency_id and day in days:
             return figures[day]
-    return _memo(
+    return remember(
         ("catalog_day", day, agency_id),
         lambda: in_force_records(day, agency_id=agency_id).aggregate(**_aggregates()),
     )
@@ -142,13 +115,13 @@ def catalog_figures_on_days(days, *, agency_id: int | None = None) -> dict:
     A record is the one in force on D when effective_date ≤ D < the effective date of the
     procedure's next record in (effective_date, id) order — the same record `on(D)` picks (the
     latest effective_date ≤ D, ties: the latest recorded); `in_force` and the population are then
-    checked on it, as in in_force_records(). The query is compiled once, whatever the number of days."""
+    checked on it, as in in_force_records(). One query, whatever the number of days."""
     days = sorted(set(days))
-    for (kind, *known), figures in (_MEMO.get() or {}).items():  # computed on this page already
-        if kind == "catalog" and known[1] == agency_id and set(days) <= set(known[0]):
+    for (known_days, known_agency), figures in entries("catalog"):  # computed on this page already
+        if known_agency == agency_id and set(days) <= set(known_days):
             return {day: figures[day] for day in days}
     key = ("catalog", tuple(days), agency_id)
-    return _memo(key, lambda: _catalog_on_days(days, agency_id))
+    return remember(key, lambda: _catalog_on_days(days, agency_id))
 
 
 def _build_in_force_until(*, last_day, agency_id):
@@ -168,11 +141,10 @@ def _build_in_force_until(*, last_day, agency_id):
     ).values("id", "effective_date", "until", "complete", "level")
 
 
-_IN_FORCE_UNTIL = CompiledQuery(_build_in_force_until)
-
-
 def _catalog_on_days(days, agency_id) -> dict:
-    records_sql, records_params = _IN_FORCE_UNTIL.sql_with_params(last_day=days[-1], agency_id=agency_id)
+    records_sql, records_params = _build_in_force_until(
+        last_day=days[-1], agency_id=agency_id
+    ).query.sql_with_params()
     days_sql, days_params = _days_sql(days)
     counts = ", ".join(f"COUNT(r.id) FILTER (WHERE {_FIGURE_SQL[key]})" for key in FIGURE_KEYS)
     sql = (
@@ -195,22 +167,19 @@ def _build_by_agency(*, day):
     )
 
 
-_BY_AGENCY = CompiledQuery(_build_by_agency)
-
-
 def catalog_figures_by_agency(day: datetime.date) -> dict:
     """{agency_id or None: figures} on `day` (one grouped query)."""
 
     def compute():
-        return {row.pop("agency_id"): row for row in _BY_AGENCY.rows(day=day)}
+        return {row.pop("agency_id"): row for row in _build_by_agency(day=day)}
 
-    return _memo(("catalog_by_agency", day), compute)
+    return remember(("catalog_by_agency", day), compute)
 
 
 def one_stop_figures(day: datetime.date) -> dict:
     """Departments (sở, ban, ngành) in existence on `day`, and how many ran an electronic one-stop."""
-    for (kind, *known), figures in (_MEMO.get() or {}).items():  # the page's yearly series has it
-        if kind == "one_stop" and day in known[0]:
+    for (days,), figures in entries("one_stop"):  # the page's yearly series has it
+        if day in days:
             return figures[day]
     latest = (
         OneStopRecord.objects.filter(agency_id=OuterRef("pk"), effective_date__lte=day)
@@ -233,11 +202,10 @@ def one_stop_figures_on_days(days) -> dict:
     """{day: one-stop figures} for several days in one query grouped by day (the yearly series; a
     test compares every day with one_stop_figures)."""
     days = sorted(set(days))
-    memo = _MEMO.get() or {}
-    for (kind, *known), figures in memo.items():  # already computed on this page with more days
-        if kind == "one_stop" and set(days) <= set(known[0]):
+    for (known_days,), figures in entries("one_stop"):  # already computed on this page with more days
+        if set(days) <= set(known_days):
             return {day: figures[day] for day in days}
-    return _memo(("one_stop", tuple(days)), lambda: _one_stop_on_days(days))
+    return remember(("one_stop", tuple(days)), lambda: _one_stop_on_days(days))
 
 
 def _one_stop_on_days(days) -> dict:
@@ -275,9 +243,6 @@ def _build_one_stop_running(*, day):
     )
 
 
-_ONE_STOP_RUNNING = CompiledQuery(_build_one_stop_running)
-
-
 def one_stop_running_by_agency(day: datetime.date) -> dict[int, bool]:
     """{agency id: running an electronic one-stop on `day`} for agencies with a record by then."""
-    return {row["pk"]: row["running"] for row in _ONE_STOP_RUNNING.rows(day=day)}
+    return {row["pk"]: row["running"] for row in _build_one_stop_running(day=day)}

@@ -21,8 +21,8 @@ from feedback.satisfaction import group_points
 from roadmap.levels import level43_expression
 from roadmap.models import ProcedureLevelRecord
 
-from .compiled import CompiledQuery
-from .figures import _memo, catalog_figures, catalog_figures_by_agency
+from .figures import catalog_figures, catalog_figures_by_agency
+from .memo import remember
 from .tables import Column, Table
 from .usage import UsagePeriod, monthly_rows, monthly_sums, usage_period, usage_sums
 
@@ -156,17 +156,11 @@ def _build_ratings(*, first, last, agency_id, by_agency):
     ).order_by()
 
 
-_RATINGS = {
-    by_agency: CompiledQuery(
-        lambda by_agency=by_agency, **values: _build_ratings(by_agency=by_agency, **values)
-    )
-    for by_agency in (False, True)
-}
-
-
 def _ratings(period: UsagePeriod, agency_id, key: str | None) -> dict:
     """{scope: (very satisfied, satisfied, not satisfied)} rated in the period."""
-    rows = _RATINGS[key is not None].rows(first=period.first, last=period.last, agency_id=agency_id)
+    rows = list(
+        _build_ratings(first=period.first, last=period.last, agency_id=agency_id, by_agency=key is not None)
+    )
     if key is None:
         c = rows[0] if rows else {"very": 0, "satisfied": 0, "not_satisfied": 0}
         return {None: (c["very"], c["satisfied"], c["not_satisfied"])}
@@ -225,7 +219,7 @@ def _inputs_empty() -> dict:
 def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[IndicatorResult]:
     """Every indicator for the province (agency_id None) or for one agency."""
     key = ("766", period.first, period.last, agency_id)
-    return _memo(key, lambda: _evaluate(_inputs(period, agency_id), None))
+    return remember(key, lambda: _evaluate(_inputs(period, agency_id), None))
 
 
 def evaluate_766_by_agency(period: UsagePeriod) -> dict:

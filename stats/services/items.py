@@ -12,8 +12,7 @@ from roadmap.levels import level43_expression
 from roadmap.models import ItemProcedureLink, ProcedureLevelRecord, Roadmap, RoadmapItem
 
 from ..constants import ItemStatus
-from .compiled import CompiledQuery
-from .figures import _memo
+from .memo import remember
 
 __all__ = ["ItemProgress", "item_progress", "linked_procedures"]
 
@@ -67,9 +66,6 @@ def _build_item_counts(*, day, roadmap_id, agency_id):
     )
 
 
-_ITEM_COUNTS = CompiledQuery(_build_item_counts)
-
-
 @dataclass
 class ItemProgress:
     item: RoadmapItem
@@ -109,7 +105,7 @@ def item_progress(
     (computed once per page: the agency page's item counts and items table share it)."""
     day = day or timezone.localdate()
     key = ("items", roadmap.pk, day, agency_id, with_links)
-    return _memo(key, lambda: _item_progress(roadmap, day, agency_id, with_links))
+    return remember(key, lambda: _item_progress(roadmap, day, agency_id, with_links))
 
 
 def _item_progress(roadmap: Roadmap, day: datetime.date, agency_id, with_links: bool) -> list[ItemProgress]:
@@ -118,7 +114,7 @@ def _item_progress(roadmap: Roadmap, day: datetime.date, agency_id, with_links: 
         items = items.filter(agency_id=agency_id)
     counts = {
         row.pop("item_id"): row
-        for row in _ITEM_COUNTS.rows(day=day, roadmap_id=roadmap.pk, agency_id=agency_id)
+        for row in _build_item_counts(day=day, roadmap_id=roadmap.pk, agency_id=agency_id)
     }
     by_item: dict[int, list] = {}
     if with_links:

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy
 
 from .index766 import index766_detail_table, index766_table
+from .online_forms import forms_table
 from .query import StatsQuery
 from .tables import (
     Table,
@@ -13,7 +14,7 @@ from .tables import (
     targets_table,
     yearly_table,
 )
-from .usage import forms_table, usage_table
+from .usage_tables import usage_table
 
 __all__ = ["PUBLIC_DATASETS", "TABLES", "TABLE_TITLES", "build_table"]
 

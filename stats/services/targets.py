@@ -11,7 +11,8 @@ from roadmap.constants import Comparison, TargetKind
 from roadmap.models import Roadmap, RoadmapTarget
 
 from ..constants import TargetStatus
-from .figures import _memo, catalog_figures, one_stop_figures
+from .figures import catalog_figures, one_stop_figures
+from .memo import remember
 
 __all__ = [
     "TargetResult",
@@ -155,7 +156,7 @@ def evaluate_targets(
 def roadmap_targets(roadmap) -> list:
     """The roadmap's targets in the order of the targets table (read once per page: the targets
     table and the charts of a page use them)."""
-    return _memo(
+    return remember(
         ("targets", roadmap.pk),
         lambda: list(roadmap.targets.all().order_by("period_end", "period_start", "kind", "pk")),
     )

@@ -5,36 +5,28 @@ the staff drill-down lists the dossiers' rows (stats.DossierUsage) under the sam
 
 Per procedure, agency and month: dossiers submitted (online / at the counter), accepted, refused,
 finished on time, late, still open past due, the median and 90th percentile of processing time in
-working days (against the legal limit), the online share, and the completion of online forms.
-Definitions: docs/statistics.md.
+working days (against the legal limit) and the online share. Definitions: docs/statistics.md.
+The tables: usage_tables.py; the online forms' completion: online_forms.py.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.fields.json import KT
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from agencies.models import Agency
-from dossiers.constants import DraftStatus
-from dossiers.models import Draft
-from forms.models import FormVersion
 from procedures.constants import ChannelKind, TimeUnit
 from procedures.models import ProcedureChannel, ProcedurePage
 
 from ..constants import Channel
 from ..models import DossierUsage, UsageMonthly
-from .compiled import CompiledQuery
-from .figures import _MEMO, _memo
-from .tables import Column, Table, pct
+from .figure_cache import cached_figures
+from .memo import recall, remember
+from .tables import pct
 
 __all__ = [
-    "ABANDONED_AFTER_DAYS",
     "UsagePeriod",
-    "forms_table",
     "legal_limit_days",
     "measured_processing",
     "monthly_rows",
@@ -45,11 +37,8 @@ __all__ = [
     "usage_filters",
     "usage_records",
     "usage_sums",
-    "usage_table",
     "usage_period",
 ]
-
-ABANDONED_AFTER_DAYS = 2  # an open draft untouched this long counts as abandoned at its current step
 
 
 @dataclass
@@ -187,15 +176,20 @@ def usage_sums(group: str, period: UsagePeriod, *, agency_id=None, procedure_id=
     grouped by the group's column and the processing days, folded here. The sums are monthly_sums()
     and timeliness_sums(); the histogram is [(working days, dossiers finished)].
 
-    Memoized for the page (figures.memoized): the usage tables and the Decision 766 index read the
+    Memoized for the page (memo.memoized): the usage tables and the Decision 766 index read the
     same sums; "all" is folded from a grouping of the same scope the page already has."""
     scope = (period.first, period.last, agency_id, procedure_id)
     if group == "all":
         for other in ("month", "agency", "procedure"):
-            known = (_MEMO.get() or {}).get(("usage", *scope, other))
+            known = recall(("usage", *scope, other))
             if known:  # (an empty grouping folds to nothing: the query below gives the zeros)
                 return {None: _fold(known.values())}
-    return _memo(("usage", *scope, group), lambda: _usage_sums(group, period, agency_id, procedure_id))
+    return remember(
+        ("usage", *scope, group),
+        lambda: cached_figures(
+            "usage", (*scope, group), lambda: _usage_sums(group, period, agency_id, procedure_id)
+        ),
+    )
 
 
 def _fold(groups) -> tuple[dict, list]:
@@ -210,7 +204,7 @@ def _fold(groups) -> tuple[dict, list]:
 
 
 def _build_sums(*, key, first, last, as_of, agency_id, procedure_id):
-    """The grouped query of usage_sums (built with placeholders by CompiledQuery)."""
+    """The grouped query of usage_sums."""
     aggregates = {f"n_{name}": value for name, value in monthly_sums(as_of).items()}
     aggregates.update(timeliness_sums(as_of))
     aggregates["finished_days"] = Sum("finished")
@@ -223,19 +217,13 @@ def _build_sums(*, key, first, last, as_of, agency_id, procedure_id):
     return rows.values(*columns).annotate(**aggregates).order_by()
 
 
-_SUMS = {
-    group: CompiledQuery(lambda key=key, **values: _build_sums(key=key, **values))
-    for group, key in GROUP_KEYS.items()
-}
-
-
 def _usage_sums(group: str, period: UsagePeriod, agency_id, procedure_id) -> dict:
     # Aggregate names carry a prefix: a name must not shadow a field of UsageMonthly in SQL.
     key = GROUP_KEYS[group]
     first, last = period.months
     result: dict = {}
-    for row in _SUMS[group].rows(
-        first=first, last=last, as_of=period.last, agency_id=agency_id, procedure_id=procedure_id
+    for row in _build_sums(
+        key=key, first=first, last=last, as_of=period.last, agency_id=agency_id, procedure_id=procedure_id
     ):
         scope = row.pop(key) if key is not None else None
         days, finished = row.pop("processing_days"), row.pop("finished_days")
@@ -289,75 +277,6 @@ def legal_limit_days(procedure_ids) -> dict[int, int]:
     return result
 
 
-def _usage_columns(first_label: str, *, with_limit: bool = False) -> list[Column]:
-    columns = [
-        Column("name", first_label),
-        Column("submitted", _("Hồ sơ nộp"), "int"),
-        Column("online", _("Nộp trực tuyến"), "int"),
-        Column("counter", _("Nộp trực tiếp / bưu chính"), "int"),
-        Column("online_pct", _("Tỷ lệ trực tuyến (%)"), "pct"),
-        Column("accepted", _("Được tiếp nhận"), "int"),
-        Column("refused", _("Không được tiếp nhận"), "int"),
-        Column("finished", _("Đã xử lý xong"), "int"),
-        Column("on_time", _("Đúng hạn"), "int"),
-        Column("late", _("Trễ hạn"), "int"),
-        Column("open_past_due", _("Chưa xong, đã quá hạn"), "int"),
-        Column("median_days", _("Trung vị (ngày làm việc)"), "int"),
-        Column("p90_days", _("Phân vị 90 (ngày làm việc)"), "int"),
-    ]
-    if with_limit:
-        columns.append(Column("legal_limit", _("Thời hạn luật định (ngày làm việc)"), "int"))
-    return columns
-
-
-def usage_table(query, *, group: str) -> Table:
-    """Usage per procedure ("su-dung-thu-tuc"), agency ("su-dung-co-quan") or month ("su-dung-thang")."""
-    period = usage_period(query)
-    slug, title, first = {
-        "procedure": ("su-dung-thu-tuc", _("Sử dụng theo thủ tục"), _("Thủ tục")),
-        "agency": ("su-dung-co-quan", _("Sử dụng theo cơ quan"), _("Cơ quan")),
-        "month": ("su-dung-thang", _("Sử dụng theo tháng"), _("Tháng")),
-    }[group]
-    procedure_id = query.procedure.pk if getattr(query, "procedure", None) else None
-    data = usage_by(group, period, agency_id=query.agency_id, procedure_id=procedure_id)
-    table = Table(
-        slug,
-        title,
-        _usage_columns(first, with_limit=group == "procedure"),
-        note=_("Từ %(first)s đến %(last)s. Hồ sơ tính theo tháng nộp; “quá hạn” tính đến ngày cuối kỳ.")
-        % {"first": period.first.strftime("%d/%m/%Y"), "last": period.last.strftime("%d/%m/%Y")},
-    )
-    if group == "procedure":
-        pages = {
-            p.pk: p
-            for p in ProcedurePage.objects.filter(pk__in=[k for k in data if k]).only("pk", "title", "code")
-        }
-        limits = legal_limit_days(pages)
-        for key, figures in data.items():
-            page = pages.get(key)
-            name = f"{page.code} {page.title}" if page else _("Thủ tục không còn trên cổng")
-            table.rows.append(
-                {"name": name, **figures, "legal_limit": limits.get(key), "code": page.code if page else ""}
-            )
-        table.rows.sort(key=lambda r: (-r["submitted"], r["name"]))
-    elif group == "agency":
-        agencies = {a.pk: a for a in Agency.objects.filter(pk__in=[k for k in data if k])}
-        for key, figures in data.items():
-            agency = agencies.get(key)
-            table.rows.append(
-                {
-                    "name": agency.name if agency else _("Chưa gắn cơ quan"),
-                    **figures,
-                    "slug": agency.slug if agency else "",
-                }
-            )
-        table.rows.sort(key=lambda r: (-r["submitted"], r["name"]))
-    else:
-        for key in sorted(data):
-            table.rows.append({"name": key.strftime("%m/%Y"), **data[key], "month": key})
-    return table
-
-
 def measured_processing(procedure) -> dict:
     """For a procedure page: the last 12 months' median / p90 processing time and its legal limit."""
     today = timezone.localdate()
@@ -371,100 +290,3 @@ def measured_processing(procedure) -> dict:
         "legal_limit": legal_limit_days([procedure.pk]).get(procedure.pk),
         "period": period,
     }
-
-
-def _drafts(*, start, end, agency_id):
-    drafts = Draft.objects.filter(created_at__gte=start, created_at__lte=end)
-    if agency_id is not None:
-        drafts = drafts.filter(form_version__form__procedure__implementing_agency_id=agency_id)
-    return drafts
-
-
-def _build_form_starts(**values):
-    """Per procedure: wizards started in the period, and how many of them were submitted."""
-    return (
-        _drafts(**values)
-        .values("form_version__form__procedure_id")
-        .annotate(started=Count("pk"), submitted=Count("pk", filter=Q(status=DraftStatus.SUBMITTED)))
-        .order_by()
-    )
-
-
-def _build_form_stops(*, idle, **values):
-    """Per procedure, form version and step: open drafts untouched since `idle` (abandoned there)."""
-    return (
-        _drafts(**values)
-        .filter(status=DraftStatus.OPEN, updated_at__lt=idle)
-        .annotate(step=KT("data__step"))
-        .values("form_version__form__procedure_id", "form_version_id", "step")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-
-
-_FORM_STARTS = CompiledQuery(_build_form_starts)
-_FORM_STOPS = CompiledQuery(_build_form_stops)
-
-
-def forms_table(query) -> Table:
-    """Online forms: wizards started vs dossiers submitted, and the step where citizens stop."""
-    period = usage_period(query)
-    start = datetime.datetime.combine(period.first, datetime.time.min, tzinfo=timezone.get_current_timezone())
-    end = datetime.datetime.combine(period.last, datetime.time.max, tzinfo=timezone.get_current_timezone())
-    values = dict(start=start, end=end, agency_id=query.agency_id)
-    procedure_key = "form_version__form__procedure_id"
-    counts = {r[procedure_key]: r for r in _FORM_STARTS.rows(**values)}
-    idle = timezone.now() - datetime.timedelta(days=ABANDONED_AFTER_DAYS)
-    stops: dict = {}
-    for r in _FORM_STOPS.rows(idle=idle, **values):
-        stops.setdefault(r[procedure_key], []).append(r)
-    for rows in stops.values():
-        rows.sort(key=lambda r: -r["n"])
-    schemas = dict(
-        FormVersion.objects.filter(
-            pk__in={r["form_version_id"] for rows in stops.values() for r in rows}
-        ).values_list("pk", "schema")
-    )
-    pages = {
-        p.pk: p
-        for p in ProcedurePage.objects.filter(pk__in=[k for k in counts if k]).only("pk", "title", "code")
-    }
-    table = Table(
-        "bieu-mau",
-        _("Hoàn thành biểu mẫu trực tuyến"),
-        [
-            Column("name", _("Thủ tục")),
-            Column("started", _("Bắt đầu điền"), "int"),
-            Column("submitted", _("Đã nộp"), "int"),
-            Column("completion_pct", _("Tỷ lệ hoàn thành (%)"), "pct"),
-            Column("abandoned", _("Bỏ dở"), "int"),
-            Column("stop_step", _("Bước dừng nhiều nhất")),
-        ],
-        note=_(
-            "Hồ sơ nháp bị xóa sau thời gian lưu giữ; số liệu chỉ gồm các bản nháp còn lưu. Bỏ dở: chưa nộp, không sửa trong %(days)s ngày."
-        )
-        % {"days": ABANDONED_AFTER_DAYS},
-    )
-    for key, r in counts.items():
-        page = pages.get(key)
-        top = (stops.get(key) or [None])[0]
-        table.rows.append(
-            {
-                "name": f"{page.code} {page.title}" if page else "—",
-                "started": r["started"],
-                "submitted": r["submitted"],
-                "completion_pct": pct(r["submitted"], r["started"]),
-                "abandoned": sum(s["n"] for s in stops.get(key, [])),
-                "stop_step": _step_title(top, schemas.get(top["form_version_id"])) if top else None,
-            }
-        )
-    table.rows.sort(key=lambda row: (-(row["started"] or 0), row["name"]))
-    return table
-
-
-def _step_title(row, schema) -> str:
-    key = row.get("step") or ""
-    for step in (schema or {}).get("steps", []):
-        if step.get("key") == key:
-            return f"{step.get('title') or key} ({row['n']})"
-    return f"{key or '—'} ({row['n']})"

@@ -1,6 +1,7 @@
 """Formatting statistics for people: Vietnamese number format, dates d/m/Y, "—" for no value."""
 
 import datetime
+import hashlib
 import re
 from decimal import Decimal
 
@@ -8,8 +9,6 @@ from django import template
 from django.urls import reverse
 from django.utils import numberformat
 from django.utils.formats import date_format, get_format, number_format
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -60,6 +59,9 @@ def cell(row: dict, column):
     return stat_value(row.get(column.key), column.kind)
 
 
+TABLE_CACHE_SECONDS = 24 * 3600
+
+
 class _AgencyUrls:
     """The agency statistics page's URL per slug: reversed once, the slug put in its place (a slug
     is URL-safe); anything else is reversed as usual."""
@@ -71,56 +73,90 @@ class _AgencyUrls:
 
     def __call__(self, slug) -> str:
         if self.SAFE.fullmatch(slug) and self.pattern.count("slug0") == 1:
-            return conditional_escape(self.pattern.replace("slug0", slug))
-        return conditional_escape(reverse("stats:agency", args=[slug]))
+            return self.pattern.replace("slug0", slug)
+        return reverse("stats:agency", args=[slug])
 
 
-@register.simple_tag
-def stats_table(table, link_agencies: bool = False):
-    """A statistics table: caption, one header row, a row header per row, `data-label` on each cell
-    (the stacked layout on phones shows it), status badges, links to agency pages. Written in Python
-    rather than a template loop: the province page renders about a thousand cells."""
-    numbers = _Numbers()
-    kinds = [(column.key, column.kind, conditional_escape(column.label)) for column in table.columns]
-    slug = conditional_escape(table.slug)
-    out = [
-        f'<div class="stats-table-wrap" role="region" aria-labelledby="tbl-{slug}-caption" tabindex="0">\n'
-        f'<table class="stack-table stats-table" id="tbl-{slug}">\n'
-        f'  <caption id="tbl-{slug}-caption">{conditional_escape(table.title)}</caption>\n'
-        "  <thead>\n    <tr>",
-        *(f'<th scope="col" class="stats-table__{kind}">{label}</th>' for _key, kind, label in kinds),
-        "</tr>\n  </thead>\n  <tbody>\n",
-    ]
-    agency_url = _AgencyUrls() if link_agencies else None
-    for row in table.rows:
-        status = row.get("status_code")
-        out.append(f'    <tr class="status-{conditional_escape(status)}">' if status else "    <tr>")
-        for index, (key, kind, label) in enumerate(kinds):
-            value = row.get(key)
-            if type(value) is int and kind in ("int", "text"):
-                text = numbers.format(value)  # digits and the locale's separators: nothing to escape
-            else:
-                text = conditional_escape(_value(value, kind, numbers))
-            if index == 0:
-                if agency_url and row.get("slug"):
-                    text = f'<a href="{agency_url(row["slug"])}">{text}</a>'
-                out.append(f'<th scope="row" class="stats-table__{kind}">{text}</th>')
-            elif key == "status" and status:
-                out.append(
-                    f'<td data-label="{label}"><span class="status-badge '
-                    f'status-badge--{conditional_escape(status)}">{text}</span></td>'
+class _Rows:
+    """The table's rows as the template writes them, formatted when the template loops over them
+    (not at all when the fragment comes from the cache): per row its status, its header (the first
+    column, with the agency link) and its other cells, the "status" cell a badge."""
+
+    def __init__(self, table, agency_url):
+        self.table = table
+        self.agency_url = agency_url
+
+    def __len__(self) -> int:
+        return len(self.table.rows)
+
+    def __iter__(self):
+        numbers = _Numbers()
+        columns = [(column.key, column.kind, column.label) for column in self.table.columns]
+        for row in self.table.rows:
+            status = row.get("status_code")
+            cells = []
+            for key, kind, label in columns:
+                value = row.get(key)
+                text = (
+                    numbers.format(value)
+                    if type(value) is int and kind in ("int", "text")
+                    else _value(value, kind, numbers)
                 )
-            else:
-                out.append(f'<td data-label="{label}" class="stats-table__{kind}">{text}</td>')
-        out.append("</tr>\n")
-    if not table.rows:
-        out.append(
-            f'    <tr><td colspan="{len(kinds)}">{conditional_escape(_("Chưa có số liệu."))}</td></tr>\n'
-        )
-    out.append("  </tbody>\n</table>\n</div>\n")
-    if table.note:
-        out.append(f'<p class="table-note">{conditional_escape(table.note)}</p>')
-    return mark_safe("".join(out))  # every piece above is escaped
+                cells.append({"kind": kind, "label": label, "text": text})
+            header = cells.pop(0) if cells else {}
+            if self.agency_url and row.get("slug"):
+                header["link"] = self.agency_url(row["slug"])
+            if status:
+                for (key, _kind, _label), cell in zip(columns[1:], cells, strict=True):
+                    if key == "status":
+                        cell["badge"] = status
+            yield {"status": status, "header": header, "cells": cells}
+
+
+_PLAIN = (int, float, bool, str, Decimal, datetime.date, datetime.datetime, type(None))
+
+
+def _plain(value):
+    """A value as its type and what identifies it (lazy texts as their text, in the language)."""
+    return (type(value).__name__, value if type(value) in _PLAIN else str(value))
+
+
+def _digest(table, agency_url) -> str:
+    """What the table's markup depends on: its texts, every shown value, the row statuses and
+    links, and the language (formats, translated words). Equal digests, equal markup."""
+    keys = [column.key for column in table.columns]
+    content = (
+        get_language(),
+        _plain(table.slug),
+        _plain(table.title),
+        _plain(table.note),
+        [(column.key, column.kind, _plain(column.label)) for column in table.columns],
+        agency_url.pattern if agency_url else None,
+        [
+            (
+                _plain(row.get("status_code")),
+                _plain(row.get("slug")) if agency_url else None,
+                *(_plain(row.get(key)) for key in keys),
+            )
+            for row in table.rows
+        ],
+    )
+    return hashlib.blake2b(repr(content).encode(), digest_size=16).hexdigest()
+
+
+@register.inclusion_tag("stats/includes/table.html")
+def stats_table(table, link_agencies: bool = False):
+    """A statistics table (stats/includes/table.html): caption, one header row, a row header per
+    row, `data-label` on each cell (the stacked layout on phones shows it), status badges, links to
+    agency pages. The fragment is cached under a digest of everything it shows (_digest), so a
+    table with the same figures is not written again."""
+    agency_url = _AgencyUrls() if link_agencies else None
+    return {
+        "table": table,
+        "rows": _Rows(table, agency_url),
+        "digest": _digest(table, agency_url),
+        "timeout": TABLE_CACHE_SECONDS,
+    }
 
 
 @register.simple_tag

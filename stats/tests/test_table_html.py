@@ -1,14 +1,20 @@
-"""The statistics table as HTML (stats_tags.stats_table): structure, formats, escaping, links."""
+"""The statistics table as HTML (stats_tags.stats_table, stats/includes/table.html): structure,
+formats, escaping, links, and the fragment cache."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import number_format
 
 from stats.services.tables import Column, Table
-from stats.templatetags.stats_tags import stats_table
+
+
+def stats_table(table, link_agencies: bool = False) -> str:
+    template = Template("{% load stats_tags %}{% stats_table table link_agencies=link %}")
+    return template.render(Context({"table": table, "link": link_agencies}))
 
 
 def _table(rows) -> Table:
@@ -84,3 +90,16 @@ def test_an_empty_table_says_so():
     with translation.override("vi"):
         html = stats_table(_table([]))
     assert '<tr><td colspan="6">Chưa có số liệu.</td></tr>' in html
+
+
+@pytest.mark.django_db
+def test_the_fragment_is_cached_under_what_it_shows():
+    row = {"name": "Sở A", "slug": "so-a", "n": 1, "share": None, "day": None, "ok": True, "status": ""}
+    with translation.override("vi"):
+        first = stats_table(_table([row]))
+        assert stats_table(_table([dict(row)])) == first  # same figures: the cached fragment
+        changed = stats_table(_table([{**row, "n": 2}]))
+        assert '<td data-label="Số hồ sơ" class="stats-table__int">2</td>' in changed
+        assert stats_table(_table([row]), link_agencies=True) != first
+    with translation.override("en"):
+        assert stats_table(_table([row])) != first  # words and formats of the language

@@ -11,8 +11,9 @@ from django.urls import reverse
 from stats.models import DossierUsage
 from stats.services import parse_query
 from stats.services.index766 import evaluate_766, index766_table
-from stats.services.usage import UsagePeriod, percentile, usage_by, usage_table
+from stats.services.usage import UsagePeriod, percentile, usage_by
 from stats.services.usage_refresh import rebuild_monthly, refresh_usage, working_days_between
+from stats.services.usage_tables import usage_table
 from stats.tasks import refresh_usage_task
 from workdays.models import Holiday
 from workdays.services import Calendar

@@ -17,10 +17,11 @@ from wagtail.permissions import policy_registry
 from roadmap.models import RoadmapItem
 from roadmap.permissions import agencies_for_user, is_monitor
 
-from .presentation import yearly_chart
-from .services import FIGURE_FILTERS, figure_records, parse_query, usage_period
-from .services.tables import agencies_table, items_table, targets_table, yearly_table
-from .services.usage import usage_records, usage_table
+from ..presentation import yearly_chart
+from ..services import FIGURE_FILTERS, figure_records, parse_query, usage_period
+from ..services.tables import agencies_table, items_table, targets_table, yearly_table
+from ..services.usage import usage_records
+from ..services.usage_tables import usage_table
 
 FIGURE_LABELS = {
     "total": gettext_lazy("Thủ tục đang áp dụng"),
@@ -129,7 +130,7 @@ class RecordsView(StatsAdminMixin, TemplateView):
         if figure not in FIGURE_FILTERS:
             figure = "total"
         records = figure_records(self.query.day, figure, agency_id=self.query.agency_id)
-        page = Paginator(records, 50).get_page(self.request.GET.get("p"))
+        page = Paginator(records, 50).get_page(self.request.GET.get("page"))
         context.update(
             query=self.query,
             figure=figure,
@@ -164,7 +165,7 @@ class DossierRecordsView(StatsAdminMixin, TemplateView):
         figure = self.request.GET.get("chi_so", "submitted")
         if figure not in USAGE_LABELS:
             figure = "submitted"
-        page = Paginator(usage_records(self.query, figure), 50).get_page(self.request.GET.get("p"))
+        page = Paginator(usage_records(self.query, figure), 50).get_page(self.request.GET.get("page"))
         context.update(
             query=self.query,
             figure_label=USAGE_LABELS[figure],

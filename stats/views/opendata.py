@@ -19,8 +19,8 @@ from procedures.models import ProcedurePage
 from roadmap.levels import level43
 from roadmap.models import ProcedureLevelRecord, RoadmapItem
 
-from .exports import CONTENT_TYPES, table_to_csv, table_to_json
-from .services import PUBLIC_DATASETS, TABLE_TITLES, build_table, parse_query
+from ..exports import CONTENT_TYPES, table_to_csv, table_to_json
+from ..services import PUBLIC_DATASETS, TABLE_TITLES, build_table, parse_query
 
 __all__ = ["catalog", "index", "statistics"]
 

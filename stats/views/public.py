@@ -14,9 +14,9 @@ from agencies.models import Agency
 from procedures.services import find_by_code
 from roadmap.models import Roadmap
 
-from . import report
-from .exports import CONTENT_TYPES, table_to_csv, table_to_json, tables_to_xlsx
-from .presentation import (
+from .. import report
+from ..exports import CONTENT_TYPES, table_to_csv, table_to_json, tables_to_xlsx
+from ..presentation import (
     EXPORT_FORMATS,
     agencies_chart,
     export_links,
@@ -24,7 +24,7 @@ from .presentation import (
     picker_context,
     yearly_chart,
 )
-from .services import (
+from ..services import (
     TABLES,
     build_table,
     catalog_figures,
@@ -34,9 +34,10 @@ from .services import (
     pct,
     usage_period,
 )
-from .services.figures import memoized
-from .services.index766 import index766_detail_table, index766_table
-from .services.tables import (
+from ..services.index766 import index766_detail_table, index766_table
+from ..services.memo import memoized
+from ..services.online_forms import forms_table
+from ..services.tables import (
     agencies_table,
     items_table,
     procedure_history_table,
@@ -44,7 +45,7 @@ from .services.tables import (
     yearly_table,
     years_of,
 )
-from .services.usage import forms_table, usage_table
+from ..services.usage_tables import usage_table
 
 
 def _summary(query) -> dict:
@@ -117,7 +118,7 @@ def _usage_context(query, *, groups: list[str]) -> dict:
 
 
 def _item_counts(items) -> list[tuple[str, str, int]]:
-    from .constants import ItemStatus
+    from ..constants import ItemStatus
 
     return [
         (status.value, status.label, sum(1 for p in items if p.status == status.value))

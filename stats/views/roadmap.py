@@ -1,21 +1,22 @@
-"""Public roadmap pages (/lo-trinh/): the decisions, their targets, items and progress. Figures: stats.services."""
+"""Public roadmap pages (/lo-trinh/): the decisions, their targets, items and progress. The roadmap
+app keeps the records (models, admin, services); these pages show figures about them (stats.services)."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from stats.presentation import export_links, picker_context
-from stats.services import item_progress, parse_query
-from stats.services.tables import targets_table, years_of
+from roadmap.constants import Tier
+from roadmap.models import Roadmap
 
-from .constants import Tier
-from .models import Roadmap
+from ..presentation import export_links, picker_context
+from ..services import item_progress, parse_query
+from ..services.tables import targets_table, years_of
 
 
 @require_GET
 def roadmap_list(request):
     roadmaps = Roadmap.objects.select_related("monitoring_agency").order_by("-issued_on")
-    return render(request, "roadmap/roadmap_list.html", {"roadmaps": roadmaps})
+    return render(request, "stats/roadmap_list.html", {"roadmaps": roadmaps})
 
 
 @require_GET
@@ -37,4 +38,4 @@ def roadmap_detail(request, slug):
         "exports": export_links(query, ["muc-tieu", "hang-muc", "thu-tuc-hang-muc"]),
         "report_years": years_of(query),
     }
-    return render(request, "roadmap/roadmap_detail.html", context)
+    return render(request, "stats/roadmap_detail.html", context)
