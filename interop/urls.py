@@ -1,15 +1,11 @@
-"""API version 1, mounted at /api/v1/ (portal/urls.py). A change that breaks clients gets /api/v2/."""
+"""API version 1, mounted at /api/v1/ (portal/urls.py). A change that breaks clients gets /api/v2/.
 
-from django.urls import path
+The routes are django-ninja's (interop/views.py), without its root page and without the second
+route per address that only answers other methods with a 405 (the address's first route serves both).
+"""
 
-from . import views
+from .views import OTHER_METHODS, api
 
 app_name = "interop"
 
-urlpatterns = [
-    path("openapi.json", views.openapi, name="openapi"),
-    path("dossiers/", views.dossiers, name="dossiers"),
-    path("dossiers/<str:code>/", views.dossier, name="dossier"),
-    path("dossiers/<str:code>/status-changes/", views.status_change, name="status_change"),
-    path("dossiers/<str:code>/results/", views.attach_result, name="results"),
-]
+urlpatterns = [pattern for pattern in api.urls[0] if pattern.name not in ("api-root", OTHER_METHODS)]
