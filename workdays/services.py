@@ -13,7 +13,6 @@ The calendar is the `Holiday` table (administrators edit it; `seed_holidays` fil
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from .constants import DayKind, DaySource
 from .models import Holiday
 
 __all__ = [
+    "MAKEUP_NAME",
     "Calendar",
     "add_working_days",
     "add_working_hours",
@@ -127,34 +127,36 @@ def add_working_hours(start: datetime, hours: float) -> datetime:
     return Calendar(start.date()).add_working_hours(start, hours)
 
 
-_SUBSTITUTED = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
+MAKEUP_NAME = "Ngày làm việc bù (cuối tuần đi làm để nghỉ bù vào một ngày khác)"
 
 
 @transaction.atomic
 def seed_holidays(*, years: list[int]) -> tuple[int, int]:
-    """Create the public holidays (and the make-up working days they imply) of `years` from the
-    `holidays` package. Existing dates are left alone, so administrators' edits always win.
-    Returns (created holidays, created make-up days)."""
+    """Create the public holidays and the make-up working days of `years` from the `holidays`
+    package. Existing dates are left alone, so administrators' edits always win.
+    Returns (created holidays, created make-up days).
+
+    The make-up days are the package's `weekend_workdays` (weekend days the government made working
+    days in exchange for a day off). The package also reports the ones that cross a year boundary (a
+    Saturday in late December worked for a day off in early January) whatever years are asked; those
+    within a year of the requested ones are kept.
+    """
     import holidays as holidays_package
 
     calendar = holidays_package.country_holidays("VN", years=years, language="vi")
     existing = set(Holiday.objects.filter(date__year__in=years).values_list("date", flat=True))
     created_off = created_makeup = 0
+    first, last = min(years) - 1, max(years) + 1
+    makeup_days = sorted(day for day in calendar.weekend_workdays if first <= day.year <= last)
+    existing |= set(Holiday.objects.filter(date__in=makeup_days).values_list("date", flat=True))
+    for day in makeup_days:
+        if day not in existing:
+            Holiday.objects.create(
+                date=day, name=MAKEUP_NAME, kind=DayKind.MAKEUP, source=DaySource.HOLIDAYS_PACKAGE
+            )
+            existing.add(day)
+            created_makeup += 1
     for day, name in sorted(calendar.items()):
-        for part in name.split(";"):
-            part = part.strip()
-            match = _SUBSTITUTED.search(part)
-            if match:
-                makeup = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-                if makeup not in existing:
-                    Holiday.objects.create(
-                        date=makeup,
-                        name=f"Làm bù cho ngày nghỉ {day:%d/%m/%Y}",
-                        kind=DayKind.MAKEUP,
-                        source=DaySource.HOLIDAYS_PACKAGE,
-                    )
-                    existing.add(makeup)
-                    created_makeup += 1
         if day not in existing:
             Holiday.objects.create(
                 date=day, name=name[:255], kind=DayKind.HOLIDAY, source=DaySource.HOLIDAYS_PACKAGE

@@ -4,9 +4,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from workdays.constants import DayKind
+from workdays.constants import DayKind, DaySource
 from workdays.models import Holiday
 from workdays.services import (
+    MAKEUP_NAME,
     add_working_days,
     add_working_hours,
     is_working_day,
@@ -70,6 +71,32 @@ def test_reunification_and_labour_day_2025_with_make_up_saturday(calendar_2025):
     assert add_working_days(date(2025, 4, 25), 3) == date(2025, 4, 29)
     # Tuesday 29 Apr + 1: 30/4, 1/5, 2/5 off, weekend 3–4 May → Monday 5 May
     assert add_working_days(date(2025, 4, 29), 1) == date(2025, 5, 5)
+
+
+def test_make_up_saturday_comes_from_the_packages_weekend_workdays():
+    """Saturday 4 May 2024 was worked so that Monday 29 April could be taken off (holidays'
+    VN calendar, `weekend_workdays`); no holiday name is parsed."""
+    import holidays
+
+    assert date(2024, 5, 4) in holidays.country_holidays("VN", years=[2024]).weekend_workdays
+    assert seed_holidays(years=[2024])[1] == 1
+    saturday = Holiday.objects.get(date=date(2024, 5, 4))
+    assert (saturday.kind, saturday.source) == (DayKind.MAKEUP, DaySource.HOLIDAYS_PACKAGE)
+    assert saturday.name == MAKEUP_NAME
+    assert Holiday.objects.get(date=date(2024, 4, 29)).kind == DayKind.HOLIDAY
+    # Friday 26 April + 1 working day: Mon 29 Apr, Tue 30 Apr, Wed 1 May off → Thursday 2 May;
+    # Friday 3 May + 1 → the make-up Saturday 4 May.
+    assert add_working_days(date(2024, 4, 26), 1) == date(2024, 5, 2)
+    assert add_working_days(date(2024, 5, 3), 1) == date(2024, 5, 4)
+
+
+def test_a_make_up_day_across_the_new_year_is_seeded_with_its_year_only():
+    # Saturday 27 Dec 2014 was worked for Friday 2 Jan 2015 off.
+    seed_holidays(years=[2025])
+    assert not Holiday.objects.filter(date=date(2014, 12, 27)).exists()
+    seed_holidays(years=[2015])
+    assert Holiday.objects.get(date=date(2014, 12, 27)).kind == DayKind.MAKEUP
+    assert Holiday.objects.get(date=date(2015, 1, 2)).kind == DayKind.HOLIDAY
 
 
 def test_administrators_can_add_a_make_up_day_and_a_holiday():
