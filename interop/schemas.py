@@ -3,7 +3,7 @@ messages per field) and what they get (described in /api/v1/openapi.json, genera
 
 Input is parsed as the portal's Django forms parse it: dates `YYYY-MM-DD`, date-times as Django's
 DateTimeField reads them (naive ones in the portal's time zone), blanks as absent, text stripped.
-`field_errors` turns pydantic's errors into the same Vietnamese messages Django's forms give.
+interop.views.api turns pydantic's errors into the same Vietnamese messages Django's forms give.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from django import forms
-from django.core import validators
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +33,6 @@ __all__ = [
     "ResultFiles",
     "StatusChangeRequest",
     "StatusChangeResult",
-    "field_errors",
 ]
 
 
@@ -195,48 +193,6 @@ class StatusChangeRequest(Input):
         return {
             target: getattr(self, name) for name, target in takes.items() if getattr(self, name) is not None
         }
-
-
-# Pydantic's error types, in the words of Django's Vietnamese messages.
-MESSAGES = {
-    "missing": forms.Field.default_error_messages["required"],
-    "int_parsing": forms.IntegerField.default_error_messages["invalid"],
-    "int_type": forms.IntegerField.default_error_messages["invalid"],
-    "int_from_float": forms.IntegerField.default_error_messages["invalid"],
-    "greater_than_equal": validators.MinValueValidator.message,
-    "less_than_equal": validators.MaxValueValidator.message,
-    "enum": forms.ChoiceField.default_error_messages["invalid_choice"],
-}
-# Messages for one field: a missing result file.
-FIELD_MESSAGES = {("file", "missing"): _("Gửi tệp kết quả trong trường “file” (multipart/form-data).")}
-
-
-def field_errors(errors: list[dict], names: dict[tuple, tuple] | None = None) -> dict[str, list[str]]:
-    """Pydantic's errors as {field: [Vietnamese messages]}. `names` maps pydantic locations to the
-    parameter's location (ninja's flattened query models)."""
-    fields: dict[str, list[str]] = {}
-    for error in errors:
-        loc = (names or {}).get(error["loc"], error["loc"])
-        field = str(loc[-1]) if loc else "__all__"
-        fields.setdefault(field, []).append(_message(field, error))
-    return fields
-
-
-def _message(field: str, error: dict) -> str:
-    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
-    if kind == "portal":
-        return error["msg"]
-    if (field, kind) in FIELD_MESSAGES:
-        return str(FIELD_MESSAGES[field, kind])
-    if kind == "string_too_long":
-        return validators.MaxLengthValidator.message % {
-            "limit_value": ctx["max_length"],
-            "show_value": len(given) if isinstance(given, str) else 0,
-        }
-    if kind in MESSAGES:
-        limit = ctx.get("ge", ctx.get("le"))
-        return str(MESSAGES[kind]) % {"limit_value": limit, "value": given}
-    return str(_("Giá trị không hợp lệ."))
 
 
 # --- Output --------------------------------------------------------------------------------------

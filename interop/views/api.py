@@ -15,6 +15,8 @@ import json
 import time
 from datetime import date, datetime
 
+from django import forms
+from django.core import validators
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +33,7 @@ from dossiers.lifecycle import TransitionRefused
 from .. import services
 from ..constants import Scope
 from ..models import ApiClient
-from ..schemas import Error, field_errors
+from ..schemas import Error
 
 __all__ = ["ApiError", "api", "endpoint"]
 
@@ -48,7 +50,7 @@ class ApiError(Exception):
 
 
 class InvalidInput(ValidationError):
-    """Ninja's validation error, with the Vietnamese messages per field (schemas.field_errors)."""
+    """Ninja's validation error, with the Vietnamese messages per field (`field_errors`)."""
 
     def __init__(self, message, fields: dict[str, list[str]]):
         super().__init__([])
@@ -113,6 +115,50 @@ class _JsonBody(Parser):
         if not isinstance(body, dict):
             raise ApiError(400, _("Nội dung JSON phải là một đối tượng."))
         return body
+
+
+# Pydantic's error types, in the words of Django's Vietnamese messages.
+MESSAGES = {
+    "missing": forms.Field.default_error_messages["required"],
+    "int_parsing": forms.IntegerField.default_error_messages["invalid"],
+    "int_type": forms.IntegerField.default_error_messages["invalid"],
+    "int_from_float": forms.IntegerField.default_error_messages["invalid"],
+    "greater_than_equal": validators.MinValueValidator.message,
+    "less_than_equal": validators.MaxValueValidator.message,
+    "enum": forms.ChoiceField.default_error_messages["invalid_choice"],
+}
+# Messages for one field: a missing result file.
+FIELD_MESSAGES = {
+    ("file", "missing"): gettext_lazy("Gửi tệp kết quả trong trường “file” (multipart/form-data).")
+}
+
+
+def field_errors(errors: list[dict], names: dict[tuple, tuple] | None = None) -> dict[str, list[str]]:
+    """Pydantic's errors as {field: [Vietnamese messages]}. `names` maps pydantic locations to the
+    parameter's location (ninja's flattened query models)."""
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        loc = (names or {}).get(error["loc"], error["loc"])
+        field = next((part for part in reversed(loc) if isinstance(part, str)), "__all__")
+        fields.setdefault(field, []).append(_message(field, error))
+    return fields
+
+
+def _message(field: str, error: dict) -> str:
+    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "portal":
+        return error["msg"]
+    if (field, kind) in FIELD_MESSAGES:
+        return str(FIELD_MESSAGES[field, kind])
+    if kind == "string_too_long":
+        return validators.MaxLengthValidator.message % {
+            "limit_value": ctx["max_length"],
+            "show_value": len(given) if isinstance(given, str) else 0,
+        }
+    if kind in MESSAGES:
+        limit = ctx.get("ge", ctx.get("le"))
+        return str(MESSAGES[kind]) % {"limit_value": limit, "value": given}
+    return str(_("Giá trị không hợp lệ."))
 
 
 class _Api(NinjaAPI):
