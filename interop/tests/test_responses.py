@@ -193,8 +193,10 @@ def test_wrong_method_is_an_error_in_the_same_format(client, writer, dossier, do
     assert response.status_code == 405 and response["Allow"] == "GET"
     check(response.json(), {"$ref": "#/components/schemas/Error"}, document)
     assert "PUT" in response.json()["error"]["message"]
-    # the token is checked first, as for the allowed method
+    # the token is checked first, as for the allowed method, and both calls are logged
     assert client.delete(reverse("interop:dossier", args=[dossier.code])).status_code == 401
+    logged = ApiCallLog.objects.order_by("pk").values_list("client_id", "method", "status_code")
+    assert list(logged) == [(api_client.pk, "PUT", 405), (None, "DELETE", 401)]
 
 
 def _pdf():
