@@ -4,7 +4,7 @@ A reception officer (or an admin) of a receiving unit registers a dossier handed
 or received by post: pick the unit (when they have several) and the procedure (GET, so the page
 works without JavaScript), then the applicant, the channel, the paper documents received (the
 procedure's dossier components) with optional scans, and whether it is accepted at once (POST).
-The form only types the input; `dossiers.services.register_counter_dossier` decides and writes
+The form only types the input; `dossiers.services.counter.register_counter_dossier` decides and writes
 everything in one transaction. Then the receipt-and-appointment slip is shown, with its PDF.
 """
 
@@ -27,7 +27,7 @@ from dossiers.appointments import time_limit_of
 from dossiers.constants import OFFICER_CHANNELS, Channel
 from dossiers.forms.actions import DateInput, MultipleFileField
 from dossiers.receipts import receipt_context
-from dossiers.services import (
+from dossiers.services.counter import (
     RegistrationRefused,
     component_label,
     counter_procedures,

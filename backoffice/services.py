@@ -1,7 +1,7 @@
 """The staff area's queries: an officer's work queue (tabs, filters, search, sort, counts), the
 dossier an officer may open, internal notes.
 
-Visibility is decided once, in `dossiers.lifecycle.visible_dossiers()`; every query here starts
+Visibility is decided once, in `dossiers.access.visible_dossiers()`; every query here starts
 from it, so a filter or a URL can never reach another unit's dossier. File access (and its log)
 is `dossiers.file_access`, shared with the citizen's side.
 """
@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dossiers.access import officer_roles, transferred_away, visible_dossiers
 from dossiers.clock import due_today_q, overdue_q
 from dossiers.constants import OPEN_STATUSES, DossierStatus
-from dossiers.lifecycle import TransitionRefused, officer_roles, transferred_away, visible_dossiers
 from dossiers.models import Dossier, DossierNote
+from dossiers.transitions import TransitionRefused
 
 __all__ = [
     "SORTS",

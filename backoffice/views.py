@@ -24,10 +24,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from dossiers.access import officer_roles
 from dossiers.clock import accept_deadline, due_state, working_hours_between
 from dossiers.constants import Action, DossierStatus, FilePurpose
 from dossiers.forms.actions import action_form, perform_kwargs
-from dossiers.lifecycle import TransitionRefused, allowed_actions, officer_roles, perform
+from dossiers.lifecycle import TransitionRefused, allowed_actions, perform
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
 from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
 from forms.models import OnlineForm

@@ -17,7 +17,7 @@
    (a) the officer queue exactly as the back office runs it (one unit, open statuses, by due date,
        first page and total count), through the code base's own queue function, units picked with
        the units' own weights; and
-   (b) the citizen status lookup through `dossiers.services.find_for_lookup` (code + last 4 digits).
+   (b) the citizen status lookup through `dossiers.services.lookup.find_for_lookup` (code + last 4 digits).
    p50/p95/p99 in milliseconds, the query plans, and the aims (queue p95 < 50 ms, lookup p95 < 10 ms).
    When a plan shows a sequential scan of the dossier table, the index that would serve it is printed
    (never created in a migration by this script); it is then created in the throwaway database only
@@ -417,7 +417,7 @@ def lookup_benchmark(samples, runs, rng):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from dossiers.services import find_for_lookup
+    from dossiers.services.lookup import find_for_lookup
 
     calls = []
     for _ in range(runs + 20):
@@ -443,12 +443,12 @@ def lookup_benchmark(samples, runs, rng):
 
 def composed_queue():
     """Without the backoffice app: the queue as issue 5 describes it, built on the code base's
-    officer visibility (dossiers.lifecycle.visible_dossiers) — a reception officer of one unit,
+    officer visibility (dossiers.access.visible_dossiers) — a reception officer of one unit,
     open statuses (not FINAL_STATUSES), by due date, first page of 20 + count."""
     from django.core.paginator import Paginator
 
+    from dossiers.access import visible_dossiers
     from dossiers.constants import FINAL_STATUSES
-    from dossiers.lifecycle import visible_dossiers
 
     officers = {}
 
@@ -473,7 +473,7 @@ def queue_benchmark(units, unit_weights, runs, rng):
     if function is None:
         print(
             "(a) officer queue: no backoffice app in the code base; measuring the queue composed from "
-            "dossiers.lifecycle.visible_dossiers (reception officer of the unit, open statuses, ORDER BY "
+            "dossiers.access.visible_dossiers (reception officer of the unit, open statuses, ORDER BY "
             "due date, page of 20 + count)"
         )
         name, function = "visible_dossiers + Paginator", composed_queue()

@@ -164,7 +164,8 @@ def inner(n: int) -> None:
     # The service layer alone (no HTTP, no templates): draft, two inspected uploads, submit.
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from dossiers.services import AnswerData, open_draft, save_upload, submit_draft
+    from dossiers.services.drafts import open_draft, save_upload
+    from dossiers.services.submission import AnswerData, submit_draft
     from dossiers.tests.factories import pdf_bytes, png_bytes
 
     user = make_citizen()

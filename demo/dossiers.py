@@ -2,7 +2,7 @@
 agency of the demo business-household procedure, and the demo citizen "congdan" has a few dossiers
 there in different statuses (walked through dossiers.lifecycle, so their history is real). A few
 dossiers handed in at the counter or sent by post are registered by "canbo" through the back
-office's service (dossiers.services.register_counter_dossier), so the statistics show a real
+office's service (dossiers.services.counter.register_counter_dossier), so the statistics show a real
 online share.
 
 Idempotent: dossiers are made once (remembered as DemoRecord "dossier:<key>"); later runs only
@@ -14,17 +14,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from dossiers.codes import format_code, next_sequence
-from dossiers.constants import Action, Channel, DossierStatus, OfficerRole, ScanStatus
+from dossiers.constants import Action, Channel, OfficerRole, ScanStatus
 from dossiers.lifecycle import perform
-from dossiers.models import Dossier, DossierAnswer, DossierFile, OfficerAssignment, StatusChange
+from dossiers.models import Dossier, DossierAnswer, DossierFile, OfficerAssignment
+from dossiers.services.builder import build_dossier
 from dossiers.storage import private_storage
 from procedures.services import find_by_code
 from workdays.services import Calendar
@@ -74,33 +73,25 @@ def _create(key, *, procedure, agency, citizen, officer, ago, limit, actions, no
     for _ in range(ago):
         day = _prev(day, calendar)
     submitted = min(timezone.make_aware(datetime.combine(day, time(8, 30))), now - timedelta(minutes=30))
-    agency_code = agency.code or settings.DOSSIER_DEFAULT_AGENCY_CODE
     with transaction.atomic():
-        number = next_sequence(agency_code=agency_code, day=day)
         profile = citizen.citizen_profile
-        dossier = Dossier.objects.create(
-            code=format_code(agency_code=agency_code, day=day, number=number),
-            submission_token=uuid.uuid4(),
-            user=citizen,
+        dossier = build_dossier(
             procedure=procedure,
-            procedure_code=procedure.code,
-            procedure_name=procedure.display_name,
+            applicant={
+                "name": profile.full_name,
+                "phone": profile.phone,
+                "email": "",  # no e-mail while the demo is walked; set below
+                "citizen_id": profile.citizen_id,
+                "address": "Số 12 đường Hùng Vương, Phường 1, Tây Ninh",
+            },
+            submitted_at=submitted,
+            by=citizen,
+            user=citizen,
             form_version=_version(procedure),
-            agency=agency,
-            agency_code=agency_code,
-            agency_name=agency.name,
             receiving_unit=agency,
             competent_agency=agency,
-            status=DossierStatus.NEW,
-            submitted_at=submitted,
-            status_changed_at=submitted,
             appointment_date=calendar.add_working_days(day, limit),
             time_limit_rule="Trực tuyến: 3 ngày làm việc",
-            applicant_name=profile.full_name,
-            applicant_phone=profile.phone or "",
-            applicant_email="",  # no e-mail while the demo is walked; set below
-            applicant_citizen_id=profile.citizen_id,
-            applicant_address="Số 12 đường Hùng Vương, Phường 1, Tây Ninh",
         )
         DossierAnswer.objects.bulk_create(
             [
@@ -125,10 +116,6 @@ def _create(key, *, procedure, agency, citizen, officer, ago, limit, actions, no
             sha256="",
             scan_status=ScanStatus.NOT_SCANNED,
         )
-        StatusChange.objects.create(
-            dossier=dossier, status=DossierStatus.NEW, at=submitted, by=citizen,
-            actor_name=profile.full_name, note="Nộp trực tuyến",
-        )  # fmt: skip
     moment = submitted
     for action in actions:
         moment = moment + timedelta(hours=2)
@@ -185,7 +172,7 @@ def load_demo_dossiers() -> dict:
 def load_demo_counter_dossiers() -> dict:
     """Three dossiers "canbo" registered at the counter or received by post (two accepted, one
     being processed). Idempotent: each has a fixed submission token (a re-run returns it)."""
-    from dossiers.services import register_counter_dossier
+    from dossiers.services.counter import register_counter_dossier
 
     User = get_user_model()
     officer = User.objects.filter(username="canbo").first()

@@ -28,7 +28,7 @@ class ScanStatus(models.TextChoices):
 
 
 class Action(models.TextChoices):
-    """What moves a dossier from one status to another (dossiers.lifecycle.TRANSITIONS)."""
+    """What moves a dossier from one status to another (dossiers.transitions.TRANSITIONS)."""
 
     ACCEPT = "accept", _("Tiếp nhận")
     REFUSE = "refuse", _("Từ chối tiếp nhận")

@@ -2,12 +2,12 @@
 
 - a file still attached to a draft: its uploader only;
 - a file of a submitted dossier: the dossier's owner (the citizen), or an officer whose units
-  reach the dossier (dossiers.lifecycle.can_view). Nobody else, whatever Django permissions.
+  reach the dossier (dossiers.access.can_view). Nobody else, whatever Django permissions.
 """
 
 from __future__ import annotations
 
-from .lifecycle import can_view
+from .access import can_view
 from .models import DossierFile, FileAccess
 
 __all__ = ["file_access_role", "log_file_access"]

@@ -1,14 +1,10 @@
 """The dossier lifecycle: the one place where a dossier changes status (docs/backoffice.md).
 
-- `TRANSITIONS` is the explicit table {(from status, action): to status}. One documented
-  exception: a supplement requested at reception (from status 1) returns the dossier to 1 when
-  the citizen supplies it (`SUPPLY_BEFORE_ACCEPTANCE`), since it was never accepted.
+- The table and the role matrix are `dossiers.transitions` (pure data); who sees what is
+  `dossiers.access`.
 - `allowed_actions(dossier, user)` lists what may be done now (status, once-only rules, the
   user's roles and units); `perform(...)` does it or raises `TransitionRefused` with a Vietnamese
   message. Illegal transitions and unauthorised actors are refused here, not only hidden in a UI.
-- Who may act: the roles of `dossiers.models.OfficerAssignment` reaching the dossier
-  (`ROLE_ACTIONS`, `ROLE_STATUS_LIMITS`); the dossier's owner for `CITIZEN_ACTIONS`; a connected
-  system (`system="label"`) for any action, the API having checked its scopes and units.
 - Every change appends a `StatusChange` (who or which system, when, from, to, action, reason,
   data) and enqueues the citizen's e-mail after commit.
 """
@@ -19,106 +15,39 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workdays.services import Calendar
 
+from .access import officer_roles
 from .appointments import appointment_for
 from .clock import working_days_between
-from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose, OfficerRole, ScanStatus
-from .models import Dossier, DossierFile, DossierTransfer, OfficerAssignment, StatusChange
+from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
+from .models import Dossier, DossierFile, DossierTransfer, StatusChange
 from .storage import private_storage, store_checked
+from .transitions import (
+    REASON_REQUIRED,
+    ROLE_ACTIONS,
+    ROLE_STATUS_LIMITS,
+    SUPPLY_BEFORE_ACCEPTANCE,
+    TRANSITIONS,
+    TransitionRefused,
+    next_status,
+)
 from .uploads import inspect_upload
 
 __all__ = [
-    "REASON_REQUIRED",
-    "ROLE_ACTIONS",
-    "ROLE_STATUS_LIMITS",
-    "SUPPLY_BEFORE_ACCEPTANCE",
-    "TRANSITIONS",
     "TransitionRefused",
+    "actor_label",
     "allowed_actions",
-    "can_view",
-    "transferred_away",
-    "transferred_from",
     "has_apologized",
-    "next_status",
-    "officer_roles",
     "perform",
     "target_status",
-    "visible_dossiers",
 ]
 
 S = DossierStatus
 A = Action
-
-
-class TransitionRefused(Exception):
-    """The action cannot be performed; `message` says why, in words a user understands."""
-
-    def __init__(self, message: str, *, code: str = "refused"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (S.NEW, A.ACCEPT): S.ACCEPTED,
-    (S.NEW, A.REFUSE): S.REFUSED,
-    (S.NEW, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
-    (S.NEW, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
-    (S.ACCEPTED, A.START): S.PROCESSING,
-    (S.ACCEPTED, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
-    (S.ACCEPTED, A.REQUEST_PAYMENT): S.PAYMENT_REQUESTED,
-    (S.ACCEPTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
-    (S.ACCEPTED, A.STOP): S.STOPPED,
-    (S.ACCEPTED, A.TRANSFER): S.ACCEPTED,
-    (S.ACCEPTED, A.APOLOGIZE): S.ACCEPTED,
-    (S.PROCESSING, A.REQUEST_SUPPLEMENT): S.SUPPLEMENT_REQUESTED,
-    (S.PROCESSING, A.REQUEST_PAYMENT): S.PAYMENT_REQUESTED,
-    (S.PROCESSING, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
-    (S.PROCESSING, A.STOP): S.STOPPED,
-    (S.PROCESSING, A.FINISH): S.DONE,
-    (S.PROCESSING, A.TRANSFER): S.PROCESSING,
-    (S.PROCESSING, A.APOLOGIZE): S.PROCESSING,
-    (S.SUPPLEMENT_REQUESTED, A.SUPPLY): S.PROCESSING,
-    (S.SUPPLEMENT_REQUESTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
-    (S.SUPPLEMENT_REQUESTED, A.STOP): S.STOPPED,
-    (S.PAYMENT_REQUESTED, A.CONFIRM_PAYMENT): S.PROCESSING,
-    (S.PAYMENT_REQUESTED, A.REQUEST_WITHDRAWAL): S.WITHDRAWAL_REQUESTED,
-    (S.PAYMENT_REQUESTED, A.STOP): S.STOPPED,
-    (S.PAYMENT_REQUESTED, A.APOLOGIZE): S.PAYMENT_REQUESTED,
-    (S.WITHDRAWAL_REQUESTED, A.STOP): S.STOPPED,
-    (S.DONE, A.RETURN): S.RETURNED,
-}
-# The one exception to the table: supplements asked for at reception bring the dossier back to
-# reception (status 1, acceptance clock restarted) instead of into processing.
-SUPPLY_BEFORE_ACCEPTANCE = S.NEW
-
-_OFFICER_COMMON = {A.REQUEST_SUPPLEMENT, A.CONFIRM_PAYMENT, A.STOP, A.RETURN}
-ROLE_ACTIONS: dict[str, frozenset] = {
-    OfficerRole.RECEPTION: frozenset({A.ACCEPT, A.REFUSE} | _OFFICER_COMMON),
-    OfficerRole.PROCESSING: frozenset(
-        {A.START, A.REQUEST_PAYMENT, A.TRANSFER, A.APOLOGIZE} | _OFFICER_COMMON
-    ),
-    OfficerRole.LEADER: frozenset(
-        {A.START, A.REQUEST_PAYMENT, A.TRANSFER, A.APOLOGIZE, A.FINISH} | _OFFICER_COMMON
-    ),
-    OfficerRole.ADMIN: frozenset(set(A) - CITIZEN_ACTIONS),
-}
-# Some role/action pairs only apply in some statuses: reception asks for supplements before
-# acceptance only, and stops a dossier only when the citizen has asked to withdraw it; a
-# processing officer stops only on withdrawal too (otherwise a leader decides).
-ROLE_STATUS_LIMITS: dict[tuple[str, str], frozenset] = {
-    (OfficerRole.RECEPTION, A.REQUEST_SUPPLEMENT): frozenset({S.NEW}),
-    (OfficerRole.RECEPTION, A.STOP): frozenset({S.WITHDRAWAL_REQUESTED}),
-    (OfficerRole.PROCESSING, A.STOP): frozenset({S.WITHDRAWAL_REQUESTED}),
-    (OfficerRole.PROCESSING, A.REQUEST_SUPPLEMENT): frozenset({S.ACCEPTED, S.PROCESSING}),
-    (OfficerRole.LEADER, A.REQUEST_SUPPLEMENT): frozenset({S.ACCEPTED, S.PROCESSING}),
-}
-REASON_REQUIRED = frozenset({A.REFUSE, A.STOP, A.REQUEST_SUPPLEMENT, A.TRANSFER, A.APOLOGIZE})
 _DATA_KEYS = {
     A.ACCEPT: {"due_date"},
     A.REQUEST_PAYMENT: {"amount"},
@@ -131,110 +60,7 @@ _RESULT_TYPES = ["pdf", "jpg", "png"]
 _MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
-# --- Who sees and who acts ----------------------------------------------------------------------
-def _assignments(user) -> list[OfficerAssignment]:
-    if not getattr(user, "is_authenticated", False):
-        return []
-    cached = getattr(user, "_officer_assignments_cache", None)
-    if cached is None:
-        cached = list(OfficerAssignment.objects.for_user(user))
-        user._officer_assignments_cache = cached
-    return cached
-
-
-def _past_agencies(user) -> set[int]:
-    """Agencies whose dossiers this user handled as processing officer, leader or admin: after a
-    transfer (liên thông) they keep read-only access to what left them."""
-    return {
-        a.agency_id
-        for a in _assignments(user)
-        if a.agency_id is not None
-        and a.role in (OfficerRole.PROCESSING, OfficerRole.LEADER, OfficerRole.ADMIN)
-    }
-
-
-def _transferred_q(agencies) -> Q:
-    return Q(
-        Exists(DossierTransfer.objects.filter(dossier=OuterRef("pk"), from_agency_id__in=sorted(agencies)))
-    )
-
-
-def transferred_away(user, queryset=None):
-    """Dossiers transferred out of one of this user's agencies (read-only for them)."""
-    queryset = Dossier.objects.all() if queryset is None else queryset
-    agencies = _past_agencies(user)
-    return queryset.filter(_transferred_q(agencies)) if agencies else queryset.none()
-
-
-def transferred_from(user, dossier) -> bool:
-    """Whether this dossier once left one of this user's agencies by transfer."""
-    agencies = _past_agencies(user)
-    return (
-        bool(agencies)
-        and DossierTransfer.objects.filter(dossier_id=dossier.pk, from_agency_id__in=agencies).exists()
-    )
-
-
-def visible_dossiers(user, queryset=None, *, include_transferred: bool = False):
-    """The dossiers this user may see as an officer: reception roles reach their receiving units,
-    processing and leader roles their competent agencies, admins both (all, without an agency);
-    superusers see everything. Citizens' own dossiers are not included (Dossier.objects.owned_by).
-    With `include_transferred`, also the dossiers transferred away from the user's agencies, which
-    they may read but not act on (the work queue leaves them out; the dossier page shows them)."""
-    queryset = Dossier.objects.all() if queryset is None else queryset
-    if not getattr(user, "is_authenticated", False):
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    receiving, competent = set(), set()
-    for assignment in _assignments(user):
-        if assignment.role == OfficerRole.ADMIN and assignment.agency_id is None:
-            return queryset
-        if assignment.role in (OfficerRole.RECEPTION, OfficerRole.ADMIN):
-            receiving.add(assignment.agency_id)
-        if assignment.role in (OfficerRole.PROCESSING, OfficerRole.LEADER, OfficerRole.ADMIN):
-            competent.add(assignment.agency_id)
-    if not receiving and not competent:
-        return queryset.none()
-    condition = Q()
-    if receiving:
-        condition |= Q(receiving_unit_id__in=sorted(receiving))
-    if competent:
-        condition |= Q(competent_agency_id__in=sorted(competent))
-        if include_transferred:
-            condition |= _transferred_q(competent)
-    return queryset.filter(condition)
-
-
-def officer_roles(user, dossier) -> set[str]:
-    """The roles this user holds that reach this dossier (empty: not an officer of its units)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    if user.is_superuser:
-        return {OfficerRole.ADMIN}
-    roles = set()
-    for assignment in _assignments(user):
-        if assignment.role == OfficerRole.ADMIN:
-            if assignment.agency_id is None or assignment.agency_id in (
-                dossier.receiving_unit_id,
-                dossier.competent_agency_id,
-            ):
-                roles.add(OfficerRole.ADMIN)
-        elif assignment.role == OfficerRole.RECEPTION:
-            if assignment.agency_id == dossier.receiving_unit_id:
-                roles.add(OfficerRole.RECEPTION)
-        elif assignment.agency_id == dossier.competent_agency_id:
-            roles.add(assignment.role)
-    return roles
-
-
-def can_view(user, dossier) -> bool:
-    """As an officer (the owner's own access is `dossier.user_id == user.pk`): an officer of the
-    dossier's units, or of an agency the dossier was transferred away from (read-only: no action
-    is allowed to them, `officer_roles` is empty)."""
-    return bool(officer_roles(user, dossier)) or transferred_from(user, dossier)
-
-
+# --- Who acts ---------------------------------------------------------------------------------
 def _is_owner(user, dossier) -> bool:
     return getattr(user, "is_authenticated", False) and dossier.user_id == user.pk
 
@@ -279,21 +105,6 @@ def _last_supplement_request(dossier) -> StatusChange | None:
         .order_by("-at", "-pk")
         .first()
     )
-
-
-def next_status(status: str, action, *, supplement_asked_in: str | None = None) -> str:
-    """Where `action` takes a dossier in `status` (TRANSITIONS; SUPPLY_BEFORE_ACCEPTANCE when the
-    supplement being supplied was asked for in status `supplement_asked_in` = 1). Refuses what the
-    table does not allow (TransitionRefused, code "transition"). No database: the pure table."""
-    if (status, action) not in TRANSITIONS:
-        raise TransitionRefused(
-            _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
-            % {"action": Action(action).label, "status": DossierStatus(status).label},
-            code="transition",
-        )
-    if action == A.SUPPLY and supplement_asked_in == S.NEW:
-        return SUPPLY_BEFORE_ACCEPTANCE
-    return TRANSITIONS[(status, action)]
 
 
 def target_status(dossier, action) -> str:
@@ -341,18 +152,14 @@ def _store_files(cleaned, *, dossier, owner, purpose, label: str, now, names: li
         name = store_checked(clean, now)
         names.append(name)
         stored.append(
-            DossierFile(
+            DossierFile.from_checked(
+                clean,
+                file=name,
                 owner=owner,
                 dossier=dossier,
                 purpose=purpose,
                 slot_key=purpose,
                 slot_label=label[:500],
-                original_name=clean.name[:160],
-                file=name,
-                content_type=clean.content_type,
-                size=len(clean.data),
-                sha256=clean.sha256,
-                scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
             )
         )
     return stored

@@ -35,7 +35,7 @@ def send_submission_email(*, dossier_id: int) -> None:
 @task()
 def cleanup_abandoned_drafts_task() -> int:
     """Delete abandoned drafts and their files (run daily: `manage.py cleanup_drafts`)."""
-    from .services import cleanup_abandoned_drafts
+    from .services.drafts import cleanup_abandoned_drafts
 
     return cleanup_abandoned_drafts()
 

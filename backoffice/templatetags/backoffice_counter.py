@@ -2,7 +2,7 @@
 
 from django import template
 
-from dossiers.services import counter_units
+from dossiers.services.counter import counter_units
 
 register = template.Library()
 

@@ -242,8 +242,9 @@ def test_editor_changes_survive_a_rerun(demo):
 
 
 def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
+    from dossiers.access import visible_dossiers
     from dossiers.clock import overdue_q
-    from dossiers.lifecycle import allowed_actions, visible_dossiers
+    from dossiers.lifecycle import allowed_actions
 
     User = get_user_model()
     officer = User.objects.get(username="canbo")

@@ -10,7 +10,7 @@ from django import forms as djforms
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import Action
-from ..lifecycle import REASON_REQUIRED
+from ..transitions import REASON_REQUIRED
 
 __all__ = ["ACTION_FIELDS", "MultipleFileField", "action_form", "perform_kwargs"]
 

@@ -17,7 +17,8 @@ from core.validators import normalize_phone, validate_citizen_id, validate_phone
 from forms.addresses import commune_choices, commune_name, format_address, province_choices, province_name
 from forms.constants import FieldKind
 
-from ..services import AnswerData, remove_upload, save_upload
+from ..services.drafts import remove_upload, save_upload
+from ..services.submission import AnswerData
 
 __all__ = ["ReviewForm", "StepForm", "UploadsForm", "step_form_class"]
 

@@ -88,7 +88,7 @@ class Dossier(models.Model):
     )
     submitted_at = models.DateTimeField(_("nộp lúc"), db_index=True)
     # Online (the wizard) or registered by a reception officer: at the counter, or received by post
-    # (dossiers.services.register_counter_dossier). The statistics' online share counts by it.
+    # (dossiers.services.counter.register_counter_dossier). The statistics' online share counts by it.
     channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     # Paper documents a reception officer checked at the counter (names as on the receipt).
     received_documents = models.JSONField(_("giấy tờ bản giấy đã nhận"), default=list, blank=True)
@@ -110,7 +110,7 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ")
         ordering = ["-submitted_at"]
         indexes = [
-            # Officer queues (dossiers.lifecycle.visible_dossiers + backoffice filters): by unit,
+            # Officer queues (dossiers.access.visible_dossiers + backoffice filters): by unit,
             # status and due date; by unit and due date across statuses.
             models.Index(
                 fields=["receiving_unit", "status", "appointment_date"], name="dossier_recv_status_due"
@@ -197,6 +197,20 @@ class DossierFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @classmethod
+    def from_checked(cls, clean, *, file: str, **fields) -> "DossierFile":
+        """An unsaved row for an inspected upload (dossiers.uploads.inspect_upload) stored as `file`:
+        name, type, size, checksum and scan status from the inspection, the rest from `fields`."""
+        return cls(
+            file=file,
+            original_name=clean.name[:160],
+            content_type=clean.content_type,
+            size=len(clean.data),
+            sha256=clean.sha256,
+            scan_status=ScanStatus.CLEAN if clean.scanned else ScanStatus.NOT_SCANNED,
+            **fields,
+        )
 
 
 class DailySequence(models.Model):

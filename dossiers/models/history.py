@@ -141,7 +141,7 @@ class FileAccess(AppendOnlyModel):
 class DossierTransfer(AppendOnlyModel):
     """A transfer (liên thông) of a dossier from one competent agency to another, written by
     `lifecycle.perform()` with the status change that carries it. The agency a dossier left keeps
-    read-only access to it (`lifecycle.transferred_from`), and its officers find it under the
+    read-only access to it (`access.transferred_from`), and its officers find it under the
     queue's "Đã chuyển liên thông" tab."""
 
     dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.PROTECT, related_name="transfers")

@@ -2,7 +2,7 @@
 
 A plain model, no page: `OfficerAssignment(user, agency, role)`. A user may hold several roles in
 several agencies. Which dossiers a role reaches is decided in one place,
-`dossiers.lifecycle.visible_dossiers()`:
+`dossiers.access.visible_dossiers()`:
 - reception (tiếp nhận) → dossiers whose receiving unit is the agency;
 - processing (xử lý) and leader (lãnh đạo) → dossiers whose competent agency is the agency;
 - admin → both; an admin assignment without an agency reaches every dossier of the province.

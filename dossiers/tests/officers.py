@@ -1,12 +1,12 @@
 """Builders for back-office tests: dossiers in any status, officers with roles, lifecycle data.
 
-Dossiers are created directly (the wizard is tested elsewhere); their first history row is the
-submission, like submit_draft's. Used by dossiers, backoffice and interop tests."""
+Dossiers are made by the services' builder (dossiers.services.builder.build_dossier: code, dates,
+first history row, as submit_draft makes them; the wizard is tested elsewhere), then put in the status
+asked for. Used by dossiers, backoffice and interop tests."""
 
 from __future__ import annotations
 
 import itertools
-import uuid
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -16,6 +16,7 @@ from django.utils import timezone
 from agencies.models import Agency
 from dossiers.constants import Action, DossierStatus
 from dossiers.models import Dossier, OfficerAssignment, StatusChange
+from dossiers.services.builder import build_dossier
 from forms.services import current_version
 
 from .factories import PASSWORD, make_citizen, make_online_procedure, pdf_bytes
@@ -71,30 +72,22 @@ def make_dossier(
     user = user or make_citizen()
     agency = procedure.implementing_agency
     submitted_at = submitted_at or timezone.now()
-    n = next(_seq)
-    dossier = Dossier.objects.create(
-        code=f"{agency.code}-{submitted_at:%y%m%d}-{n:04d}",
-        submission_token=uuid.uuid4(),
-        user=user,
+    dossier = build_dossier(
         procedure=procedure,
-        procedure_code=procedure.code,
-        procedure_name=procedure.title,
+        applicant={
+            "name": applicant_name,
+            "phone": "0912345678",
+            "email": email,
+            "citizen_id": "080190001234",
+        },
+        submitted_at=submitted_at,
+        by=user,
+        user=user,
         form_version=current_version(procedure.online_form),
-        agency=agency,
-        agency_code=agency.code,
-        agency_name=agency.name,
         receiving_unit=receiving or agency,
         competent_agency=competent or agency,
-        status=status,
-        submitted_at=submitted_at,
-        status_changed_at=submitted_at,
         appointment_date=due if due is not None else timezone.localdate() + timedelta(days=30),
-        applicant_name=applicant_name,
-        applicant_phone="0912345678",
-        applicant_email=email,
-        applicant_citizen_id="080190001234",
     )
-    StatusChange.objects.create(dossier=dossier, status=DossierStatus.NEW, at=submitted_at, by=user)
     if status == DossierStatus.SUPPLEMENT_REQUESTED:
         StatusChange.objects.create(
             dossier=dossier,
@@ -106,6 +99,9 @@ def make_dossier(
         )
     elif status != DossierStatus.NEW:
         StatusChange.objects.create(dossier=dossier, status=status, at=submitted_at)
+    if status != DossierStatus.NEW:
+        Dossier.objects.filter(pk=dossier.pk).update(status=status)
+        dossier.status = status
     return dossier
 
 

@@ -1,4 +1,4 @@
-"""Counter and postal dossiers registered by a reception officer (dossiers.services.
+"""Counter and postal dossiers registered by a reception officer (dossiers.services.counter.
 register_counter_dossier): code and daily sequence shared with online dossiers, appointment from
 the channel's time limit in working days, history (status 1 by the officer, then acceptance
 through the lifecycle), channel, e-mails, scans checked like online uploads, idempotency, and
@@ -16,13 +16,13 @@ from django.db import transaction
 from dossiers.codes import next_sequence
 from dossiers.constants import Action, Channel, DossierStatus, FilePurpose, OfficerRole
 from dossiers.models import DailySequence, Dossier, DossierFile, StatusChange
-from dossiers.services import (
+from dossiers.services.counter import (
     RegistrationRefused,
     counter_procedures,
     counter_units,
-    find_for_lookup,
     register_counter_dossier,
 )
+from dossiers.services.lookup import find_for_lookup
 from procedures.models import ProcedureChannel
 from workdays.services import Calendar
 

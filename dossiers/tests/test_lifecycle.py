@@ -11,18 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from dossiers import lifecycle
+from dossiers.access import can_view, officer_roles, transferred_away, visible_dossiers
 from dossiers.constants import Action, DossierStatus, FilePurpose, OfficerRole
-from dossiers.lifecycle import (
-    TRANSITIONS,
-    TransitionRefused,
-    allowed_actions,
-    can_view,
-    next_status,
-    officer_roles,
-    perform,
-    transferred_away,
-    visible_dossiers,
-)
+from dossiers.lifecycle import allowed_actions, perform
 from dossiers.models import (
     AppendOnlyError,
     Dossier,
@@ -33,6 +24,7 @@ from dossiers.models import (
     StatusChange,
 )
 from dossiers.notification_defaults import DEFAULTS
+from dossiers.transitions import TRANSITIONS, TransitionRefused, next_status
 from workdays.models import Holiday
 
 from .factories import make_citizen

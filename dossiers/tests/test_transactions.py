@@ -9,11 +9,12 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from dossiers import services
 from dossiers.codes import format_code, next_sequence
 from dossiers.constants import DraftStatus
 from dossiers.models import DailySequence, Dossier, DossierAnswer, DossierFile, StatusChange
-from dossiers.services import AnswerData, open_draft, save_upload, submit_draft
+from dossiers.services import builder
+from dossiers.services.drafts import open_draft, save_upload
+from dossiers.services.submission import AnswerData, submit_draft
 
 from .factories import make_citizen, pdf_bytes
 
@@ -82,7 +83,7 @@ def test_failure_mid_submission_leaves_nothing_half_written(monkeypatch, procedu
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_record_first_status", broken)
+    monkeypatch.setattr(builder, "_first_status", broken)
     with pytest.raises(RuntimeError):
         submit_draft(draft=draft, answers=ANSWERS, applicant=APPLICANT)
     assert (

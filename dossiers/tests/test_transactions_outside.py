@@ -10,7 +10,7 @@ from django.db import connections
 
 from dossiers.codes import next_sequence
 from dossiers.models import Dossier, Draft
-from dossiers.services import submit_draft
+from dossiers.services.submission import submit_draft
 
 from .factories import make_online_procedure
 from .test_transactions import ANSWERS, APPLICANT, _draft

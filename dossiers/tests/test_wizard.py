@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from dossiers.constants import DraftStatus
 from dossiers.models import Dossier, DossierFile, Draft
-from dossiers.services import cleanup_abandoned_drafts
+from dossiers.services.drafts import cleanup_abandoned_drafts
 from dossiers.tests.factories import make_citizen
 from dossiers.tests.flow import (
     applicant_values,

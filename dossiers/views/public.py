@@ -8,16 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ..access import can_view
 from ..file_access import file_access_role, log_file_access
-from ..lifecycle import can_view
 from ..models import Dossier, DossierFile
 from ..receipts import receipt_context, render_receipt_pdf
-from ..services import find_for_lookup, hit_rate_limit
+from ..services.lookup import find_for_lookup, hit_rate_limit
 from ..storage import private_storage
 
 
 def _can_see(user, dossier) -> bool:
-    """The owner, or an officer whose units reach the dossier (dossiers.lifecycle)."""
+    """The owner, or an officer whose units reach the dossier (dossiers.access)."""
     return user.is_authenticated and (dossier.user_id == user.pk or can_view(user, dossier))
 
 

@@ -31,7 +31,8 @@ from procedures.services import find_by_code
 from ..constants import DraftStatus
 from ..forms.steps import ReviewForm, UploadsForm, step_form_class
 from ..models import Dossier, Draft
-from ..services import DraftClosed, delete_draft, open_draft, submit_draft
+from ..services.drafts import delete_draft, open_draft
+from ..services.submission import DraftClosed, submit_draft
 
 __all__ = ["DraftStorage", "SubmissionWizard"]
 

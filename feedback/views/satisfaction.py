@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from dossiers.models import Dossier
-from dossiers.services import find_for_lookup
+from dossiers.services.lookup import find_for_lookup
 
 from ..abuse import client_ip, honeypot_filled
 from ..charts import Bar, bar_chart

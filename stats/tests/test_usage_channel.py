@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dossiers.constants import Channel, OfficerRole
-from dossiers.services import register_counter_dossier
+from dossiers.services.counter import register_counter_dossier
 from dossiers.tests.factories import make_online_procedure
 from dossiers.tests.officers import make_dossier, make_officer
 from stats.models import DossierUsage
