@@ -4,10 +4,10 @@ import pytest
 
 from home.models import FeaturedProcedure, LifeEvent
 from procedures.tests.factories import (
-    AgencyFactory,
-    FieldFactory,
     catalog_index,
     home_page,
+    make_agency,
+    make_field,
     make_procedure,
 )
 from procedures.tests.test_pages import assert_accessible_basics
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def catalog():
     index = catalog_index()
-    hotich = FieldFactory(name="Hộ tịch", slug="ho-tich")
-    datdai = FieldFactory(name="Đất đai", slug="dat-dai")
-    xa = AgencyFactory(name="UBND xã Tân Phú", slug="ubnd-xa-tan-phu")
+    hotich = make_field(name="Hộ tịch", slug="ho-tich")
+    datdai = make_field(name="Đất đai", slug="dat-dai")
+    xa = make_agency(name="UBND xã Tân Phú", slug="ubnd-xa-tan-phu")
     pages = {
         "khai-sinh": make_procedure(
             title="Đăng ký khai sinh", field=hotich, implementing_agency=xa, online_level="full"
@@ -93,7 +93,7 @@ def test_home_page_shows_only_the_top_fields_with_a_link_to_all(client, catalog)
     index, _pages = catalog
     for n in range(14):
         make_procedure(
-            index=index, title=f"Thủ tục {n}", field=FieldFactory(name=f"Lĩnh vực {n:02d}", slug=f"lv-{n}")
+            index=index, title=f"Thủ tục {n}", field=make_field(name=f"Lĩnh vực {n:02d}", slug=f"lv-{n}")
         )
     response = client.get("/")
     assert len(response.context["fields"]) == 12

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 
-import factory
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
@@ -28,11 +27,11 @@ from procedures.models import (
 )
 
 __all__ = [
-    "AgencyFactory",
-    "FieldFactory",
     "catalog_index",
     "home_page",
+    "make_agency",
     "make_document",
+    "make_field",
     "make_full_procedure",
     "make_procedure",
 ]
@@ -40,22 +39,23 @@ __all__ = [
 _codes = itertools.count(100001)
 
 
-class FieldFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Field
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Lĩnh vực thử {n}")
-    slug = factory.Sequence(lambda n: f"linh-vuc-thu-{n}")
+_sequence = itertools.count()
 
 
-class AgencyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Agency
-        django_get_or_create = ("slug",)
+def make_field(**values) -> Field:
+    """A field of the catalog, found by its slug or created (name and slug numbered when not given)."""
+    n = next(_sequence)
+    slug = values.pop("slug", f"linh-vuc-thu-{n}")
+    values.setdefault("name", f"Lĩnh vực thử {n}")
+    return Field.objects.get_or_create(slug=slug, defaults=values)[0]
 
-    name = factory.Sequence(lambda n: f"Cơ quan thử {n}")
-    slug = factory.Sequence(lambda n: f"co-quan-thu-{n}")
+
+def make_agency(**values) -> Agency:
+    """An agency, found by its slug or created (name and slug numbered when not given)."""
+    n = next(_sequence)
+    slug = values.pop("slug", f"co-quan-thu-{n}")
+    values.setdefault("name", f"Cơ quan thử {n}")
+    return Agency.objects.get_or_create(slug=slug, defaults=values)[0]
 
 
 def home_page() -> HomePage:
@@ -139,8 +139,8 @@ def make_procedure(
 
 def make_full_procedure(*, index: ProcedureIndexPage | None = None, **overrides) -> ProcedurePage:
     """A procedure with every field of the national record filled, two channels and downloadable forms."""
-    field = overrides.pop("field", None) or FieldFactory(name="Hộ tịch", slug="ho-tich")
-    agency = overrides.pop("implementing_agency", None) or AgencyFactory(
+    field = overrides.pop("field", None) or make_field(name="Hộ tịch", slug="ho-tich")
+    agency = overrides.pop("implementing_agency", None) or make_agency(
         name="Ủy ban nhân dân xã Tân Phú", slug="ubnd-xa-tan-phu", address="Số 1 đường Hùng Vương"
     )
     form = make_document("Tờ khai đăng ký khai sinh", name="to-khai-khai-sinh.docx", data=b"d" * 30_000)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from procedures.constants import OnlineLevel, ProcedureStatus
 from procedures.listing import CatalogFilters, catalog_facets, list_procedures
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from procedures.tests.factories import AgencyFactory, FieldFactory, catalog_index, make_procedure
+from procedures.tests.factories import catalog_index, make_agency, make_field, make_procedure
 from procedures.tests.module_db import rolled_back
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +32,10 @@ def catalog(catalog_rows):
 
 def build_catalog():
     index = catalog_index()
-    hotich = FieldFactory(name="Hộ tịch", slug="ho-tich")
-    datdai = FieldFactory(name="Đất đai", slug="dat-dai")
-    xa = AgencyFactory(name="UBND xã Tân Phú", slug="ubnd-xa-tan-phu")
-    so = AgencyFactory(name="Sở Tài nguyên và Môi trường", slug="so-tnmt")
+    hotich = make_field(name="Hộ tịch", slug="ho-tich")
+    datdai = make_field(name="Đất đai", slug="dat-dai")
+    xa = make_agency(name="UBND xã Tân Phú", slug="ubnd-xa-tan-phu")
+    so = make_agency(name="Sở Tài nguyên và Môi trường", slug="so-tnmt")
     rows = [
         # title, field, agency, levels, online, status
         ("Đăng ký khai sinh", hotich, xa, ("commune",), "full", "active"),
@@ -156,7 +156,7 @@ def test_querystring_is_stable_and_facet_urls_combine(catalog):
 def test_pagination(catalog):
     index, _pages = catalog
     for n in range(25):
-        make_procedure(index=index, title=f"Thủ tục số {n:02d}", field=FieldFactory(name="Khác", slug="khac"))
+        make_procedure(index=index, title=f"Thủ tục số {n:02d}", field=make_field(name="Khác", slug="khac"))
     first = list_procedures(filters=CatalogFilters(field="khac"), root=index, per_page=20)
     assert first.total == 25
     assert len(first.page.object_list) == 20
@@ -248,7 +248,7 @@ def test_browse_pages_list_every_field_and_agency_with_counts(client, catalog):
 
 def test_pagination_links_keep_filters(client, catalog):
     index, _pages = catalog
-    field = FieldFactory(name="Khác", slug="khac")
+    field = make_field(name="Khác", slug="khac")
     for n in range(23):
         make_procedure(index=index, title=f"Thủ tục số {n:02d}", field=field, online_level=OnlineLevel.FULL)
     response = client.get("/thu-tuc-hanh-chinh/", {"field": "khac", "page": "2"})
@@ -262,8 +262,8 @@ def test_pagination_links_keep_filters(client, catalog):
 
 def test_listing_has_no_n_plus_one(client, catalog, django_assert_max_num_queries):
     index, _pages = catalog
-    field = FieldFactory(name="Khác", slug="khac")
-    agency = AgencyFactory(name="Cơ quan khác", slug="co-quan-khac")
+    field = make_field(name="Khác", slug="khac")
+    agency = make_agency(name="Cơ quan khác", slug="co-quan-khac")
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -295,7 +295,7 @@ def test_abolished_only_with_filter_in_html(client, catalog):
 
 def test_results_are_in_vietnamese_alphabetical_order():
     index = catalog_index()
-    field = FieldFactory(name="Thứ tự", slug="thu-tu")
+    field = make_field(name="Thứ tự", slug="thu-tu")
     for title in [
         "Xác nhận tình trạng hôn nhân",
         "Đăng ký khai sinh",

@@ -19,7 +19,7 @@ def sample(module_sample):
 
 SEARCH_URL = reverse("search:search")
 # Not citizen pages: the admin sites, document downloads, the language switch (a POST endpoint).
-SKIPPED_PREFIXES = ("admin/", "django-admin/", "documents/", "i18n/", "_util/")
+SKIPPED_PREFIXES = ("admin/", "documents/", "i18n/", "_util/")
 FORM = re.compile(r'<form[^>]*action="' + re.escape(SEARCH_URL) + r'"[^>]*method="get"[^>]*role="search"')
 
 

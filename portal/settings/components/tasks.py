@@ -2,7 +2,6 @@
 
 TASKS_BACKEND selects where tasks run:
 - ``immediate`` (default; development and tests): in-process, right away;
-- ``database``: queued in the database (django-tasks-db); run workers with ``manage.py db_worker``;
 - ``rq``: queued in Redis (django-tasks-rq, the production broker); ``TASKS_REDIS_URL`` points at
   Redis and ``manage.py rqworker default`` runs the workers.
 """
@@ -14,7 +13,6 @@ _redis_url = env_str("TASKS_REDIS_URL", "redis://127.0.0.1:6379/1")
 
 _BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-    "database": "django_tasks_db.DatabaseBackend",
     "rq": "django_tasks_rq.RQBackend",
 }
 
