@@ -1,6 +1,6 @@
 """API version 1, mounted at /api/v1/ (portal/urls.py). A change that breaks clients gets /api/v2/.
 
-The routes are django-ninja's (interop/views.py), without its root page and without the second
+The routes are django-ninja's (interop/views/), without its root page and without the second
 route per address that only answers other methods with a 405 (the address's first route serves both).
 """
 
