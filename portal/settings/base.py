@@ -22,7 +22,7 @@ DATABASES = {
     )
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <no-reply@localhost>")
-SEARCH_URL = env_str("SEARCH_URL", "")  # empty: the embedded database engine
+SEARCH_URL = env_str("SEARCH_URL", "")  # empty: the in-process engine (an in-memory index per process)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "portal")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
