@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from dossiers.models import NotificationTemplate, OfficerAssignment
 
 from . import urls
-from .views import is_officer
+from .views.staff import is_officer
 
 
 class QueueMenuItem(MenuItem):

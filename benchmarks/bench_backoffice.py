@@ -373,7 +373,7 @@ def queue_function():
     from django.core.paginator import Paginator
 
     try:
-        from backoffice.views import PAGE_SIZE
+        from backoffice.views.staff import PAGE_SIZE
     except ImportError:
         PAGE_SIZE = 20
     officers = {}

@@ -2,7 +2,7 @@
 detail with its history, notes and the forms of the actions allowed now, slips as PDF.
 
 Views stay thin: the queue is backoffice.services, every status change is
-dossiers.lifecycle.perform(), every file goes through dossiers.views.serve_file (logged).
+dossiers.lifecycle.perform(), every file goes through dossiers.views.public.serve_file (logged).
 """
 
 from __future__ import annotations
@@ -34,7 +34,15 @@ from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
 from forms.models import OnlineForm
 from workdays.services import Calendar
 
-from .services import SORTS, TABS, add_note, dossier_for_officer, officer_queue, parse_queue_query, tab_counts
+from ..services import (
+    SORTS,
+    TABS,
+    add_note,
+    dossier_for_officer,
+    officer_queue,
+    parse_queue_query,
+    tab_counts,
+)
 
 PAGE_SIZE = 25
 
