@@ -139,27 +139,10 @@ class CounterForm(forms.Form):
                 ),
                 error_messages={"invalid": gettext_lazy("Ngày hẹn không hợp lệ (ngày/tháng/năm).")},
             )
-        self._describe()
 
     @property
     def scan_bound_fields(self):
         return [self[name] for name in self.scan_fields]
-
-    def _post_clean(self):
-        super()._post_clean()
-        self._describe()
-
-    def _describe(self):
-        """Each input points at its help and error (aria-describedby); inputs in error are
-        marked aria-invalid."""
-        errors = self._errors or {}
-        for name, field in self.fields.items():
-            described = [f"id_{name}-help"] if field.help_text else []
-            if name in errors:
-                field.widget.attrs["aria-invalid"] = "true"
-                described.insert(0, f"id_{name}-error")
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def clean_applicant_phone(self):
         value = self.cleaned_data["applicant_phone"]
@@ -206,7 +189,6 @@ class CounterForm(forms.Form):
         else:
             field = _SERVICE_FIELDS.get(field)
         self.add_error(field if field in self.fields else None, refused.message)
-        self._describe()
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) for the summary at the top of the page, in the fields' order."""
