@@ -1,4 +1,4 @@
-"""The "Nộp hồ sơ trực tuyến" button of a procedure page (forms/_submit_button.html)."""
+"""The "Nộp hồ sơ trực tuyến" button of a procedure page (dossiers/_submit_button.html)."""
 
 import pytest
 from django.template.loader import render_to_string
@@ -9,19 +9,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_submit_button_on_the_procedure_page(procedure):
-    html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
+    html = render_to_string("dossiers/_submit_button.html", {"procedure": procedure})
     assert "Nộp hồ sơ trực tuyến" in html and submit_url(procedure) in html
     form = procedure.online_form
     form.is_active = False
     form.save()
     procedure.refresh_from_db()
     assert "Nộp hồ sơ trực tuyến" not in render_to_string(
-        "forms/_submit_button.html", {"procedure": procedure}
+        "dossiers/_submit_button.html", {"procedure": procedure}
     )
 
 
 def test_submit_button_absent_without_online_form(procedure):
     procedure.online_form.delete()
     procedure.refresh_from_db()
-    html = render_to_string("forms/_submit_button.html", {"procedure": procedure})
+    html = render_to_string("dossiers/_submit_button.html", {"procedure": procedure})
     assert "Nộp hồ sơ" not in html and submit_url(procedure) not in html
