@@ -56,7 +56,6 @@ def test_figures_are_one_query(world):
     assert len(queries) == 1
 
 
-@pytest.mark.engine
 def test_figures_by_agency(world):
     rows = catalog_figures_by_agency(D(2018, 12, 31))
     a, b = world.agencies["a"].pk, world.agencies["b"].pk
@@ -142,7 +141,6 @@ def test_targets_for_one_agency(world):
     assert one_stop.status == TargetStatus.NOT_APPLICABLE
 
 
-@pytest.mark.engine
 def test_item_progress_over_time(world):
     def statuses(day):
         return {
@@ -163,7 +161,6 @@ def test_item_progress_over_time(world):
     assert later[3] == (0, 0, ItemStatus.LATE, None)
 
 
-@pytest.mark.engine
 def test_item_links_know_the_year_each_procedure_reached_the_target(world):
     progress = item_progress(world.roadmap, day=D(2021, 1, 1), with_links=True)
     first = next(p for p in progress if p.item.number == 1)
