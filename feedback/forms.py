@@ -28,8 +28,6 @@ from .services import contact_errors
 class AbuseProtectedForm(djforms.Form):
     """Adds the honeypot and the proof-of-work fields; the view checks them (feedback.abuse)."""
 
-    required_css_class = "fb-required"
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = djforms.CharField(
