@@ -7,6 +7,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from django.utils.text import slugify
 
+from core.text import strip_diacritics
+
 __all__ = ["clean", "clean_name", "fold", "cut_title", "ascii_slug", "TITLE_MAX"]
 
 TITLE_MAX = 255
@@ -25,8 +27,10 @@ def clean_name(value: str) -> str:
 
 @lru_cache(maxsize=16384)
 def fold(value: str) -> str:
-    """Lower-case ASCII form of Vietnamese text (`Cấp Bộ` → `cap bo`, `Đồng` → `dong`)."""
-    return _SPACES.sub(" ", anyascii(unicodedata.normalize("NFC", value)).lower()).strip()
+    """Lower-case ASCII form of Vietnamese text (`Cấp Bộ` → `cap bo`, `Đồng` → `dong`) for the parsers:
+    unlike `core.text.fold` it keeps punctuation (the parsers split on it), which anyascii turns into
+    ASCII (`–` → `-`); the Vietnamese letters are folded by core.text, the one implementation."""
+    return _SPACES.sub(" ", anyascii(strip_diacritics(value)).lower()).strip()
 
 
 def cut_title(name: str, limit: int = TITLE_MAX) -> str:
