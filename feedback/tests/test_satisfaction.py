@@ -1,8 +1,9 @@
 """Per-dossier ratings (once per dossier, second factor or owner) and the Decision 766 figures."""
 
+import datetime
 import re
-import uuid
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dossiers.models import Dossier
+from dossiers.services.builder import build_dossier
 from feedback.constants import Satisfaction
 from feedback.models import ServiceRating
 from feedback.satisfaction import AlreadyRated, NotRatable, group_points, rate_dossier, satisfaction_by_agency
@@ -19,37 +21,26 @@ pytestmark = pytest.mark.django_db
 V, S, N = Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.NOT_SATISFIED
 
 
-def make_dossier(
-    procedure, agency, code, *, user=None, phone="0912345678", citizen_id="079123456789", status="1"
-):
+SUBMITTED = datetime.datetime(2025, 11, 27, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def make_dossier(procedure, *, user=None, phone="0912345678", citizen_id="079123456789"):
+    """A dossier in status 1 for `procedure` (its agency's), through the one Dossier builder."""
     from forms.models import FormVersion, OnlineForm
 
     form, _created = OnlineForm.objects.get_or_create(procedure=procedure)
     version, _created = FormVersion.objects.get_or_create(
         form=form, number=1, defaults={"schema": {}, "schema_hash": "test"}
     )
-    return Dossier.objects.create(
-        code=code,
-        submission_token=uuid.uuid4(),
-        user=user,
-        procedure=procedure,
-        procedure_code=procedure.code,
-        procedure_name=procedure.title,
-        form_version=version,
-        agency=agency,
-        agency_code="000.00.12.H53",
-        agency_name=agency.name if agency else "",
-        status=status,
-        submitted_at=timezone.now(),
-        applicant_name="Nguyễn Văn Bình",
-        applicant_phone=phone,
-        applicant_citizen_id=citizen_id,
+    applicant = {"name": "Nguyễn Văn Bình", "phone": phone, "citizen_id": citizen_id}
+    return build_dossier(
+        procedure=procedure, applicant=applicant, submitted_at=SUBMITTED, user=user, form_version=version
     )
 
 
 @pytest.fixture
 def dossier(procedure, agency):
-    return make_dossier(procedure, agency, "000.00.12.H53-251127-0001")
+    return make_dossier(procedure)
 
 
 def test_group_points_formula():
@@ -68,7 +59,7 @@ def test_figures_per_agency_and_province(procedure, other_procedure, agency, oth
         page = procedure if who == agency else other_procedure
         for level in marks:
             n += 1
-            d = make_dossier(page, who, f"000.00.12.H53-251127-{n:04d}")
+            d = make_dossier(page)
             rate_dossier(dossier=d, level=level, reason="Chờ lâu" if level == N else "")
     rows, overall = satisfaction_by_agency()
     by_name = {row.name: row for row in rows}
@@ -113,18 +104,23 @@ def test_ratable_statuses_setting(dossier, settings):
 # --- the rating page ---------------------------------------------------------------------------------
 
 
-def _normalise(html: str) -> str:
+MISSING_CODE = "000.00.12.H53-991231-9999"
+
+
+def _normalise(html: str, code: str) -> str:
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
-    return html.replace("000.00.12.H53-251127-0001", "CODE").replace("000.00.12.H53-991231-9999", "CODE")
+    return html.replace(code, "CODE")
 
 
 def test_rating_page_does_not_reveal_whether_a_dossier_exists(client, dossier):
     existing = client.get(reverse("feedback:rate_dossier", args=[dossier.code]))
-    missing = client.get(reverse("feedback:rate_dossier", args=["000.00.12.H53-991231-9999"]))
+    missing = client.get(reverse("feedback:rate_dossier", args=[MISSING_CODE]))
     assert existing.status_code == missing.status_code == 200
-    assert _normalise(existing.content.decode()) == _normalise(missing.content.decode())
+    assert _normalise(existing.content.decode(), dossier.code) == _normalise(
+        missing.content.decode(), MISSING_CODE
+    )
     assert dossier.procedure_name not in existing.content.decode()
-    for code in (dossier.code, "000.00.12.H53-991231-9999"):
+    for code in (dossier.code, MISSING_CODE):
         response = client.post(reverse("feedback:rate_dossier", args=[code]), {"factor": "1111", "level": V})
         assert response.status_code == 400
         assert "không khớp" in response.content.decode()
@@ -157,7 +153,7 @@ def test_rating_needs_a_reason_when_not_satisfied_and_keeps_input(client, dossie
 
 def test_owner_rates_without_second_factor(client, procedure, agency, django_user_model):
     owner = django_user_model.objects.create_user(username="chu-ho-so", password="x")
-    mine = make_dossier(procedure, agency, "000.00.12.H53-251127-0042", user=owner)
+    mine = make_dossier(procedure, user=owner)
     client.force_login(owner)
     url = reverse("feedback:rate_dossier", args=[mine.code])
     page = client.get(url).content.decode()
@@ -190,8 +186,8 @@ def test_rate_start_redirects_to_the_dossier_page(client):
 
 @pytest.mark.engine
 def test_public_satisfaction_page(client, procedure, agency):
-    for i, level in enumerate([V, S, N, V], start=1):
-        d = make_dossier(procedure, agency, f"000.00.12.H53-251127-{i:04d}")
+    for level in [V, S, N, V]:
+        d = make_dossier(procedure)
         rate_dossier(dossier=d, level=level, reason="Lý do riêng tư 0912345678" if level == N else "")
     response = client.get(reverse("feedback:satisfaction"))
     html = response.content.decode()
@@ -230,7 +226,7 @@ def _rating_section(html: str):
 def test_the_dossier_pages_link_to_the_rating(client, procedure, agency, django_user_model, settings):
     """The receipt (owner's dossier page) and the lookup result carry the rating link, then the rating."""
     owner = django_user_model.objects.create_user(username="chu-ho-so", password="x")
-    mine = make_dossier(procedure, agency, "000.00.12.H53-251127-0043", user=owner)
+    mine = make_dossier(procedure, user=owner)
     rate_url = reverse("feedback:rate_dossier", args=[mine.code])
     client.force_login(owner)
     receipt = client.get(reverse("dossiers:receipt", args=[mine.code]))
