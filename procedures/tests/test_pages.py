@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from procedures.models import ProcedurePage
@@ -232,7 +233,8 @@ def test_procedure_page_queries_do_not_grow_with_rows(client, django_assert_max_
             assert client.get(page.url).status_code == 200
         return len(captured)
 
-    client.get(small.url)  # warm the site-root cache
+    client.get(small.url)  # warm the site-root cache and each page's cached
+    client.get(large.url)  # measured processing time (stats)
     assert count(large) == count(small)
     with django_assert_max_num_queries(30):
         client.get(large.url)
@@ -339,3 +341,11 @@ def test_preview_of_unsaved_changes_renders(client):
     assert "25.000 đồng" in html and "Giấy tờ mới thêm" in html
     index_preview = catalog_index().make_preview_request()
     assert index_preview.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_procedure_page_shows_and_links_to_its_measured_processing_time(client):
+    page = make_full_procedure(code="1.100003", slug="do-thoi-gian")
+    html = client.get(page.url).content.decode()
+    assert "Chưa có hồ sơ trực tuyến nào của thủ tục này được xử lý xong" in html
+    assert f'href="{reverse("stats:procedure", args=[page.code])}"' in html
