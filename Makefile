@@ -22,10 +22,11 @@ setup: $(VENV)/.runtime
 setup-dev: $(VENV)/.dev
 
 # --- make run: set up, migrate, demo data, serve -----------------------------------------------
+# Absolute links (e-mails, PDFs, QR codes, open data) name the address served, unless SITE_BASE_URL is set.
 run: setup
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py load_demo
+	SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
 # --- make test: everything CI runs -----------------------------------------------------------
 system-deps:

@@ -146,7 +146,7 @@ class IncompleteProceduresView(ReportView):
         "field",
         "missing_info",
         "last_published_at",
-        "full_url",
+        "public_url",
     ]
     export_headings = {
         "code": _("Mã thủ tục"),
@@ -155,7 +155,7 @@ class IncompleteProceduresView(ReportView):
         "field": _("Lĩnh vực"),
         "missing_info": _("Còn thiếu"),
         "last_published_at": _("Xuất bản lần cuối"),
-        "full_url": _("Địa chỉ trang"),
+        "public_url": _("Địa chỉ trang"),
     }
     custom_field_preprocess = {
         "missing_info": {ReportView.FORMAT_CSV: missing_labels, ReportView.FORMAT_XLSX: missing_labels},

@@ -94,7 +94,7 @@ def test_the_receipt_qr_code_has_a_text_alternative(client, settings, tmp_path, 
     html = client.get(reverse("dossiers:receipt", args=[dossier.code])).content.decode()
     svg = re.search(r'<div class="receipt-qr">\s*(<svg[^>]*>)\s*<title>(.*?)</title>', html)
     assert svg is not None
-    url = f"http://testserver{reverse('dossiers:lookup')}?ma={dossier.code}"
+    url = f"{settings.SITE_BASE_URL.rstrip('/')}{reverse('dossiers:lookup')}?ma={dossier.code}"
     alt = words.format(code=dossier.code, url=url)
     assert 'role="img"' in svg.group(1)
     assert f'aria-label="{alt}"' in svg.group(1)

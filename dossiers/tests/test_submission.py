@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.urls import reverse
 
@@ -118,7 +119,7 @@ def test_receipt_qr_code_encodes_the_lookup_link(client, citizen, procedure):
     complete_wizard(client, procedure)
     dossier = Dossier.objects.get()
     html = client.get(reverse("dossiers:receipt", args=[dossier.code])).content.decode()
-    lookup = f"http://testserver/ho-so/tra-cuu/?ma={dossier.code}"
+    lookup = f"{django_settings.SITE_BASE_URL.rstrip('/')}/ho-so/tra-cuu/?ma={dossier.code}"
     expected = segno.make(lookup, error="m").svg_inline(scale=4, border=2)
     path = re.compile(r'<path[^>]* d="([^"]+)"')
     qr = html[html.index('class="receipt-qr"') :]

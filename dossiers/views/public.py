@@ -32,7 +32,7 @@ def _dossier_for(request, code: str) -> Dossier:
 @login_required
 def receipt(request, code: str):
     dossier = _dossier_for(request, code)
-    context = receipt_context(dossier, base_url=request.build_absolute_uri("/"))
+    context = receipt_context(dossier)
     context["history"] = dossier.history.all()
     context["answers"] = dossier.answers.all()
     return render(request, "dossiers/receipt.html", context)
@@ -42,7 +42,7 @@ def receipt(request, code: str):
 @login_required
 def receipt_pdf(request, code: str):
     dossier = _dossier_for(request, code)
-    pdf = render_receipt_pdf(dossier, base_url=request.build_absolute_uri("/"))
+    pdf = render_receipt_pdf(dossier)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bien-nhan-{dossier.code}.pdf"'
     return response

@@ -15,6 +15,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.urls import page_absolute_url
+
 from ..completeness import missing_fields
 from ..constants import ChannelKind, LegacyLevel, OnlineLevel, ProcedureStatus, TimeUnit
 
@@ -202,6 +204,11 @@ class ProcedurePage(Page):
     @property
     def display_name(self) -> str:
         return self.official_name or self.title
+
+    @property
+    def public_url(self) -> str | None:
+        """The page's address under SITE_BASE_URL, for exports and open data (core.urls)."""
+        return page_absolute_url(self)
 
     @property
     def is_active(self) -> bool:

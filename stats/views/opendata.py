@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.urls import absolute_url, page_absolute_url
 from procedures.models import ProcedurePage
 from roadmap.levels import level43
 from roadmap.models import ProcedureLevelRecord, RoadmapItem
@@ -84,7 +85,7 @@ def _meta(request, last_updated) -> dict:
 @require_GET
 def index(request):
     def url(name, *args):
-        return request.build_absolute_uri(reverse(name, args=args))
+        return absolute_url(reverse(name, args=args))
 
     datasets = [
         {
@@ -138,13 +139,9 @@ def _catalog_rows():
             "status": page.status,
             "effective_from": _iso(page.effective_from),
             "effective_to": _iso(page.effective_to),
-            "url": request_url(page),
+            "url": page_absolute_url(page),
             "last_published_at": _iso(page.last_published_at),
         }
-
-
-def request_url(page) -> str | None:
-    return page.full_url
 
 
 @require_GET
