@@ -8,6 +8,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.urls import absolute_url
+
 from .models import CitizenProfile
 
 __all__ = [
@@ -29,7 +31,7 @@ def get_profile(user) -> CitizenProfile:
 
 
 @transaction.atomic
-def register_citizen(*, email: str, phone: str, password: str, full_name: str, base_url: str = ""):
+def register_citizen(*, email: str, phone: str, password: str, full_name: str):
     """Create a citizen (username = e-mail) and queue the verification e-mail after commit."""
     User = get_user_model()
     email = email.strip().lower()
@@ -40,7 +42,7 @@ def register_citizen(*, email: str, phone: str, password: str, full_name: str, b
     CitizenProfile.objects.create(user=user, phone=phone or None, full_name=full_name.strip())
     from .tasks import send_verification_email
 
-    transaction.on_commit(lambda: send_verification_email.enqueue(user_id=user.pk, base_url=base_url))
+    transaction.on_commit(lambda: send_verification_email.enqueue(user_id=user.pk))
     return user
 
 
@@ -48,8 +50,8 @@ def make_email_token(user) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=_SALT)
 
 
-def verification_url(user, base_url: str = "") -> str:
-    return base_url.rstrip("/") + reverse("accounts:verify_email", args=[make_email_token(user)])
+def verification_url(user) -> str:
+    return absolute_url(reverse("accounts:verify_email", args=[make_email_token(user)]))
 
 
 def verify_email_token(token: str):

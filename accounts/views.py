@@ -40,7 +40,6 @@ def register(request):
             phone=form.cleaned_data["phone"],
             password=form.cleaned_data["password1"],
             full_name=form.cleaned_data["full_name"],
-            base_url=request.build_absolute_uri("/"),
         )
         login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(
@@ -58,7 +57,7 @@ def verify_email(request, token: str):
 @require_POST
 @login_required
 def resend_verification(request):
-    send_verification_email.enqueue(user_id=request.user.pk, base_url=request.build_absolute_uri("/"))
+    send_verification_email.enqueue(user_id=request.user.pk)
     messages.info(request, _("Đã gửi lại thư xác minh đến %(email)s.") % {"email": request.user.email})
     return redirect("accounts:my_dossiers")
 
@@ -83,7 +82,16 @@ def my_dossiers(request):
     )
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with the link in the e-mail at the portal's published address (SITE_BASE_URL),
+    not at the host the request came to."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_base_url": settings.SITE_BASE_URL.rstrip("/")}
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset_body.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",

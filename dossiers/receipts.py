@@ -11,12 +11,14 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.urls import absolute_url
+
 __all__ = ["lookup_url", "qr_alt", "qr_svg", "receipt_context", "render_receipt_pdf"]
 
 
-def lookup_url(dossier, *, base_url: str | None = None) -> str:
-    base = (base_url or settings.SITE_BASE_URL).rstrip("/")
-    return f"{base}{reverse('dossiers:lookup')}?ma={dossier.code}"
+def lookup_url(dossier) -> str:
+    """The status lookup of `dossier`, at the portal's published address (SITE_BASE_URL)."""
+    return absolute_url(f"{reverse('dossiers:lookup')}?ma={dossier.code}")
 
 
 def qr_alt(code: str, url: str) -> str:
@@ -32,8 +34,8 @@ def qr_svg(url: str, alt: str | None = None) -> str:
     return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1))
 
 
-def receipt_context(dossier, *, base_url: str | None = None) -> dict:
-    url = lookup_url(dossier, base_url=base_url)
+def receipt_context(dossier) -> dict:
+    url = lookup_url(dossier)
     files = list(dossier.files.order_by("slot_key", "uploaded_at"))
     components: dict[str, list] = {}
     for upload in files:
@@ -50,9 +52,9 @@ def receipt_context(dossier, *, base_url: str | None = None) -> dict:
     }
 
 
-def render_receipt_pdf(dossier, *, base_url: str | None = None) -> bytes:
+def render_receipt_pdf(dossier) -> bytes:
     from weasyprint import HTML
 
     with translation.override("vi"):
-        html = render_to_string("dossiers/receipt_pdf.html", receipt_context(dossier, base_url=base_url))
+        html = render_to_string("dossiers/receipt_pdf.html", receipt_context(dossier))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -21,9 +21,9 @@ SLIP_ACTIONS = {
 }
 
 
-def slip_context(change, *, base_url: str | None = None) -> dict:
+def slip_context(change) -> dict:
     dossier = change.dossier
-    url = lookup_url(dossier, base_url=base_url)
+    url = lookup_url(dossier)
     title, slug = SLIP_ACTIONS[change.action]
     return {
         "change": change,
@@ -41,9 +41,9 @@ def slip_filename(change) -> str:
     return f"{SLIP_ACTIONS[change.action][1]}-{change.dossier.code}.pdf"
 
 
-def render_slip_pdf(change, *, base_url: str | None = None) -> bytes:
+def render_slip_pdf(change) -> bytes:
     from weasyprint import HTML
 
     with translation.override("vi"):
-        html = render_to_string("dossiers/slip_pdf.html", slip_context(change, base_url=base_url))
+        html = render_to_string("dossiers/slip_pdf.html", slip_context(change))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -157,3 +157,15 @@ def test_my_dossiers_lists_the_citizens_own_dossiers_and_drafts(client):
     drafts = html[html.index("Hồ sơ đang soạn") : html.index("Hồ sơ đã nộp")]
     assert "Đăng ký khai sinh" in drafts and submit_url(draft_procedure) in drafts
     assert "Đăng ký thành lập hộ kinh doanh" not in drafts  # submitted, no longer a draft
+
+
+def test_e_mail_links_use_the_published_address(client, settings, django_capture_on_commit_callbacks):
+    settings.SITE_BASE_URL = "https://dichvucong.example.vn"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(REGISTER, GOOD)
+    client.logout()
+    client.post(reverse("accounts:password_reset"), {"email": GOOD["email"]})
+    verification, reset = mail.outbox[-2:]
+    assert "https://dichvucong.example.vn/tai-khoan/" in verification.body
+    assert "https://dichvucong.example.vn/tai-khoan/dat-lai-mat-khau/" in reset.body
+    assert "testserver" not in verification.body + reset.body

@@ -136,7 +136,7 @@ class CounterDoneView(OfficerMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(receipt_context(self.dossier, base_url=self.request.build_absolute_uri("/")))
+        context.update(receipt_context(self.dossier))
         unit = self.dossier.receiving_unit_id
         context["again_url"] = reverse("backoffice:counter") + (f"?don_vi={unit}" if unit else "")
         return context

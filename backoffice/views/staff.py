@@ -262,7 +262,7 @@ def slip_pdf(request, code, change_id):
     change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
     if change is None:
         raise Http404
-    pdf = render_slip_pdf(change, base_url=request.build_absolute_uri("/"))
+    pdf = render_slip_pdf(change)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
     return response
