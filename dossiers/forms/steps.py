@@ -299,6 +299,13 @@ class UploadsForm(dj.Form):
             self.fields[slot["key"]].widget.attrs["accept"] = accept
         self.fields["remove"].choices = [(str(f.pk), f.original_name) for f in self.draft.files.all()]
 
+    @property
+    def refused(self) -> list[str]:
+        """Why each file sent with this form was not kept (too many for its slot, wrong type, too
+        large, a virus...): said again on the next page when the citizen leaves the step with
+        "Lưu nháp" or "Quay lại", where the form's own errors are not shown."""
+        return list(getattr(self, "_refused", []))
+
     def files_by_slot(self) -> dict[str, list]:
         grouped: dict[str, list] = {slot["key"]: [] for slot in self.slots}
         for upload in self.draft.files.filter(dossier__isnull=True).order_by("uploaded_at"):
@@ -307,6 +314,7 @@ class UploadsForm(dj.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._refused = []
         for file_id in cleaned.get("remove") or []:
             remove_upload(draft=self.draft, file_id=file_id)
         existing = self.files_by_slot()
@@ -315,17 +323,20 @@ class UploadsForm(dj.Form):
             count = len(existing.get(key, []))
             for uploaded in cleaned.get(key) or []:
                 if count >= slot["max_files"]:
-                    self.add_error(
-                        key,
-                        _("“%(label)s” nhận tối đa %(n)s tệp; tệp “%(name)s” chưa được lưu.")
-                        % {"label": slot["label"], "n": slot["max_files"], "name": uploaded.name},
-                    )
+                    message = _("“%(label)s” nhận tối đa %(n)s tệp; tệp “%(name)s” chưa được lưu.") % {
+                        "label": slot["label"],
+                        "n": slot["max_files"],
+                        "name": uploaded.name,
+                    }
+                    self.add_error(key, message)
+                    self._refused.append(message)
                     continue
                 try:
                     save_upload(draft=self.draft, slot=slot, uploaded=uploaded)
                     count += 1
                 except ValidationError as exc:
                     self.add_error(key, exc)
+                    self._refused.extend(exc.messages)
             if slot["required"] and count == 0 and key not in self.errors:
                 self.add_error(key, _("Vui lòng tải lên “%(label)s”.") % {"label": slot["label"]})
         return cleaned

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from dossiers.constants import DraftStatus
@@ -177,3 +178,40 @@ def test_the_retention_period_shown_is_the_configured_one(client, citizen, proce
     settings.DOSSIER_DRAFT_RETENTION_DAYS = 14
     html = client.get(submit_url(procedure)).content.decode()
     assert "quay lại trong 14 ngày" in html
+
+
+def test_save_draft_says_it_was_saved_and_shows_no_error(client, citizen, procedure):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    partial = business_values(ten_ho="Tạp hóa Bà Tư", von="")  # unfinished: a required field is empty
+    data = {"nop_ho_so-current_step": "buoc-1", "wizard_goto_step": "buoc-1"}
+    data.update({f"buoc-1-{k}": v for k, v in partial.items()})
+    saved = client.post(submit_url(procedure), data)
+    html = saved.content.decode()
+    assert "Đã lưu nháp" in html
+    assert "Có lỗi cần sửa" not in html and 'aria-invalid="true"' not in html
+    assert not html.split("<title>")[1].startswith("Lỗi")
+    assert 'value="Tạp hóa Bà Tư"' in html  # what was typed is shown again
+    assert Draft.objects.get().data  # and kept server-side
+    going_on = post_step(client, procedure, "buoc-1", partial)  # going on still checks the step
+    assert "Có lỗi cần sửa" in going_on.content.decode()
+
+
+@pytest.mark.parametrize("button", ["save", "back"])
+def test_a_refused_upload_is_reported_after_save_or_back(client, citizen, procedure, button):
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    post_step(client, procedure, "buoc-1", business_values())
+    slot = procedure.online_form.upload_slots.order_by("sort_order")[0]
+    exe = SimpleUploadedFile("to-khai.exe", b"MZ\x90\x00\x03" + b"\x00" * 200, "application/x-msdownload")
+    goto = "giay-to" if button == "save" else "buoc-1"
+    response = client.post(
+        submit_url(procedure),
+        {"nop_ho_so-current_step": "giay-to", "wizard_goto_step": goto, f"giay-to-slot-{slot.pk}": [exe]},
+    )
+    html = response.content.decode()
+    notice = (
+        '<p class="notice notice--error">Tệp “to-khai” là chương trình chạy được; không nhận tệp thực thi.'
+    )
+    assert notice in html
+    assert DossierFile.objects.filter(original_name="to-khai.exe").count() == 0

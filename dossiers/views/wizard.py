@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 from django import forms as dj
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -148,17 +149,33 @@ class SubmissionWizard(WizardView):
                 form = self.get_form(current, data=self.request.POST, files=self.request.FILES)
                 if current == UPLOADS_STEP_KEY:
                     form.is_valid()  # stores the valid new files, applies removals
+                    for reason in form.refused:  # the step's own errors will not be shown
+                        messages.error(self.request, reason)
                 self.storage.set_step_data(current, self.process_step(form))
+                if goto == current:  # "Lưu nháp": the same step again, saved, not an error
+                    self._saved_draft = True
+                    messages.success(
+                        self.request,
+                        _(
+                            "Đã lưu nháp. Bạn có thể tiếp tục sau trong “Hồ sơ của tôi”; bản nháp được giữ %(days)s ngày."
+                        )
+                        % {"days": settings.DOSSIER_DRAFT_RETENTION_DAYS},
+                    )
         return super().post(*args, **kwargs)
 
     def render_goto_step(self, goto_step, **kwargs):
         self.storage.current_step = goto_step
         stored = self.storage.get_step_data(goto_step)
-        form = (
-            self.get_form(goto_step, data=stored)
-            if stored and goto_step != REVIEW_STEP_KEY
-            else self.get_form(goto_step)
-        )
+        if not stored or goto_step == REVIEW_STEP_KEY:
+            form = self.get_form(goto_step)
+        elif getattr(self, "_saved_draft", False):
+            # What was typed, shown again without checking it: an unfinished step is not an error
+            # until the citizen goes on (it is checked then, and again before submission).
+            typed = self.get_form(goto_step, data=stored)
+            form = self.get_form(goto_step)
+            form.initial = {name: typed[name].value() for name in typed.fields}
+        else:
+            form = self.get_form(goto_step, data=stored)
         return self.render(form, **kwargs)
 
     # --- context ----------------------------------------------------------------------------
