@@ -215,3 +215,22 @@ def test_a_refused_upload_is_reported_after_save_or_back(client, citizen, proced
     )
     assert notice in html
     assert DossierFile.objects.filter(original_name="to-khai.exe").count() == 0
+
+
+def test_too_many_files_at_once_get_a_page_that_says_why(client, citizen, procedure, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 100
+    client.raise_request_exception = False
+    client.get(submit_url(procedure))
+    post_step(client, procedure, "nguoi-nop", applicant_values())
+    post_step(client, procedure, "buoc-1", business_values())
+    slot = procedure.online_form.upload_slots.order_by("sort_order")[0]
+    files = [SimpleUploadedFile(f"trang-{i}.png", b"x", "image/png") for i in range(150)]
+    response = client.post(
+        submit_url(procedure), {"nop_ho_so-current_step": "giay-to", f"giay-to-slot-{slot.pk}": files}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "quá nhiều tệp trong một lần (tối đa 100 tệp)" in html
+    assert f'href="{submit_url(procedure)}"' in html  # back to the step, where the draft resumes
+    assert DossierFile.objects.count() == 0
+    assert "Thông tin người nộp" in client.get(submit_url(procedure)).content.decode()
