@@ -24,7 +24,14 @@ from django.utils.translation import gettext as _
 
 from .constants import APPLICANT_STEP_KEY, FieldKind
 
-__all__ = ["applicant_step", "build_schema", "field_keys_problems", "schema_hash", "slug_key"]
+__all__ = [
+    "applicant_step",
+    "build_schema",
+    "field_keys_problems",
+    "localized_schema",
+    "schema_hash",
+    "slug_key",
+]
 
 SCHEMA_FORMAT = 1
 RESERVED_STEP_KEYS = {APPLICANT_STEP_KEY, "giay-to", "xac-nhan"}
@@ -64,6 +71,26 @@ def applicant_step() -> dict:
             field("address", _("Địa chỉ thường trú"), FieldKind.ADDRESS),
         ],
     }
+
+
+def localized_schema(schema: dict) -> dict:
+    """`schema` with the fixed applicant step's texts in the language now active: a form version stores
+    them as they were built (Vietnamese), the citizen reads them in their own language. Fields are
+    matched by key; a field the current code no longer has keeps its stored texts."""
+    fresh = applicant_step()
+    texts = {field["key"]: field for field in fresh["fields"]}
+    steps = []
+    for step in schema.get("steps", []):
+        if step.get("key") == APPLICANT_STEP_KEY:
+            fields = [
+                {**field, **{k: texts[field["key"]][k] for k in ("label", "help_text")}}
+                if field.get("key") in texts
+                else field
+                for field in step.get("fields", [])
+            ]
+            step = {**step, "title": fresh["title"], "intro": fresh["intro"], "fields": fields}
+        steps.append(step)
+    return {**schema, "steps": steps}
 
 
 def _step_fields(raw_fields) -> list[dict]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext as _
 
 from .constants import ChannelKind, OnlineLevel, ProcedureStatus, TimeUnit
@@ -69,10 +69,24 @@ def format_fee(amount, text: str = "") -> str:
     return (text or "").strip()
 
 
+# "%(n)s <unit>" with the plural form of the language shown ("1 working day", "15 working days");
+# the form is chosen by "count", the number shown is "n" (written the Vietnamese way: 1,5).
+_TIME_LIMIT_PLURALS = {
+    TimeUnit.WORKING_DAYS: ngettext_lazy("%(n)s ngày làm việc", "%(n)s ngày làm việc", "count"),
+    TimeUnit.DAYS: ngettext_lazy("%(n)s ngày", "%(n)s ngày", "count"),
+    TimeUnit.HOURS: ngettext_lazy("%(n)s giờ", "%(n)s giờ", "count"),
+    TimeUnit.WORKING_HOURS: ngettext_lazy("%(n)s giờ làm việc", "%(n)s giờ làm việc", "count"),
+    TimeUnit.MONTHS: ngettext_lazy("%(n)s tháng", "%(n)s tháng", "count"),
+    TimeUnit.YEARS: ngettext_lazy("%(n)s năm", "%(n)s năm", "count"),
+}
+
+
 def format_time_limit(value, unit: str = "", text: str = "") -> str:
-    """`(15, "working_days")` -> "15 ngày làm việc"; the source text when it was not parsed."""
+    """`(15, "working_days")` -> "15 ngày làm việc" ("15 working days", "1 working day" in English);
+    the source text when it was not parsed."""
     if value is not None and unit in TimeUnit.values:
-        return f"{format_number(value)} {TimeUnit(unit).label}"
+        count = 1 if value == 1 else 2  # fractions (1,5 days) take the plural
+        return _TIME_LIMIT_PLURALS[TimeUnit(unit)] % {"count": count, "n": format_number(value)}
     return (text or "").strip()
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -234,3 +235,19 @@ def test_too_many_files_at_once_get_a_page_that_says_why(client, citizen, proced
     assert f'href="{submit_url(procedure)}"' in html  # back to the step, where the draft resumes
     assert DossierFile.objects.count() == 0
     assert "Thông tin người nộp" in client.get(submit_url(procedure)).content.decode()
+
+
+def test_the_applicant_step_and_time_limits_read_in_english(client, citizen, procedure):
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(submit_url(procedure)).content.decode()
+    assert "Applicant" in html or "applicant" in html
+    assert "Thông tin người nộp hồ sơ" not in html and "Họ và tên" not in html
+    from django.utils import translation
+
+    from procedures.presentation import format_time_limit
+
+    with translation.override("en"):
+        assert format_time_limit(1, "working_days") == "1 working day"
+        assert format_time_limit(15, "working_days") == "15 working days"
+    with translation.override("vi"):
+        assert format_time_limit(1, "working_days") == "1 ngày làm việc"

@@ -26,6 +26,7 @@ from formtools.wizard.views import WizardView
 from accounts.services import applicant_initial, get_profile
 from forms.addresses import format_address
 from forms.constants import APPLICANT_STEP_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
+from forms.schema import localized_schema
 from forms.services import active_form_for
 from procedures.services import find_by_code
 
@@ -88,7 +89,7 @@ class SubmissionWizard(WizardView):
                 return HttpResponseRedirect(reverse("dossiers:receipt", args=[replay.code]))
         self.procedure = procedure
         self.draft = open_draft(user=request.user, form=online_form)
-        self.schema = self.draft.form_version.schema
+        self.schema = localized_schema(self.draft.form_version.schema)
         self.form_list = build_form_list(self.schema)
         request._submission_draft = self.draft
         return super().dispatch(request, *args, code=code, **kwargs)
