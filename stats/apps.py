@@ -10,4 +10,7 @@ class StatsConfig(AppConfig):
 
     def ready(self):
         # Refresh a dossier's usage summary after each status change (stats/signals.py).
-        from . import signals  # noqa: F401
+        # Every write of an input of the cached figures bumps the statistics data version.
+        from . import signals
+
+        signals.connect_version_bumps()

@@ -2,7 +2,7 @@
 
 The summary, the yearly series and the Decision 766 index of one page ask for some of the same
 figures; within `memoized()` each is computed once. Nothing is kept after the block: the figures
-kept between requests are those of stats.services.figure_cache, keyed by the usage-refresh version.
+kept between requests are those of stats.services.figure_cache, keyed by the statistics data version.
 """
 
 import contextlib

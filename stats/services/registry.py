@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy
 
+from .figure_cache import cached_figures, query_params
 from .index766 import index766_detail_table, index766_table
 from .online_forms import forms_table
 from .query import StatsQuery
@@ -50,5 +51,14 @@ TABLE_TITLES = {
 PUBLIC_DATASETS = [slug for slug in TABLES if slug != "lich-su"]
 
 
+# Tables whose figures change with time alone (drafts untouched for two days count as abandoned):
+# computed on each request, never kept by the statistics data version.
+UNCACHED_TABLES = {"bieu-mau"}
+
+
 def build_table(slug: str, query: StatsQuery) -> Table:
-    return TABLES[slug](query)
+    """The table `slug` for `query`, kept by the statistics data version (figure_cache) unless it
+    is one of UNCACHED_TABLES."""
+    if slug in UNCACHED_TABLES:
+        return TABLES[slug](query)
+    return cached_figures(f"table:{slug}", query_params(query), lambda: TABLES[slug](query))

@@ -278,7 +278,12 @@ def legal_limit_days(procedure_ids) -> dict[int, int]:
 
 
 def measured_processing(procedure) -> dict:
-    """For a procedure page: the last 12 months' median / p90 processing time and its legal limit."""
+    """For a procedure page: the last 12 months' median / p90 processing time and its legal limit
+    (kept by the statistics data version, figure_cache)."""
+    return cached_figures("processing", (procedure.pk,), lambda: _measured_processing(procedure))
+
+
+def _measured_processing(procedure) -> dict:
     today = timezone.localdate()
     period = UsagePeriod((today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1), today)
     figures = usage_by("all", period, procedure_id=procedure.pk)[None]

@@ -12,7 +12,7 @@ compares them on the fixture):
   history grouped per dossier (working days counted arithmetically, corrected by the holiday
   table), then one INSERT … SELECT of all monthly cells. No row passes through Python.
 
-Every write of the monthly cells bumps the usage version (figure_cache): the figures the pages
+Every write of the monthly cells bumps the statistics data version (figure_cache): the figures the pages
 kept are recomputed on their next request.
 """
 
@@ -31,7 +31,7 @@ from workdays.services import Calendar
 
 from ..constants import Channel
 from ..models import DossierUsage, UsageMonthly
-from .figure_cache import bump_usage_version
+from .figure_cache import bump_stats_version
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -128,7 +128,7 @@ def recompute_cells(cells) -> None:
     with transaction.atomic():
         for cell in sorted(cells, key=repr):
             _recompute_cell(cell)
-    bump_usage_version()  # the figures cached for the pages (figure_cache) are out of date
+    bump_stats_version()  # the figures cached for the pages (figure_cache) are out of date
 
 
 def _write(dossiers, calendar) -> int:
@@ -230,7 +230,7 @@ def rebuild_monthly(usage_model=DossierUsage, monthly_model=UsageMonthly) -> int
     with transaction.atomic():
         monthly_model.objects.all().delete()
         _insert_monthly(_grouped_usage(usage_model), monthly_model)
-    bump_usage_version()
+    bump_stats_version()
     return monthly_model.objects.count()
 
 

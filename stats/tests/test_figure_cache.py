@@ -1,6 +1,7 @@
-"""The usage figures kept between requests (stats.services.figure_cache): keyed by the usage-refresh
-version, they equal the hand-computed figures, are read again without a query, and a refresh of the
-summary (the task after a status change) gives new ones at once."""
+"""The usage figures kept between requests (stats.services.figure_cache): keyed by the statistics
+data version, they equal the hand-computed figures, are read again without a query, and a refresh of
+the summary (the task after a status change) gives new ones at once (every other input:
+test_stats_version.py)."""
 
 import datetime
 import re
@@ -13,7 +14,7 @@ from django.urls import reverse
 
 from dossiers.constants import Channel
 from dossiers.models import Dossier
-from stats.services.figure_cache import figure_key, usage_version
+from stats.services.figure_cache import figure_key, stats_version
 from stats.services.usage import UsagePeriod, usage_by
 from stats.services.usage_refresh import refresh_usage
 
@@ -63,10 +64,10 @@ def test_a_refresh_changes_the_key_and_the_figures(usage):
     world, dossiers = usage
     beta = world.agencies["b"].pk
     assert usage_by("agency", YEAR)[beta]["counter"] == 0
-    version, key = usage_version(), figure_key("usage", YEAR.first, YEAR.last, None, None, "agency")
+    version, key = stats_version(), figure_key("usage", YEAR.first, YEAR.last, None, None, "agency")
     Dossier.objects.filter(pk=dossiers["d6"].pk).update(channel=Channel.COUNTER)
     refresh_usage(dossier_ids=[dossiers["d6"].pk])  # what the task does after a status change
-    assert usage_version() != version
+    assert stats_version() != version
     assert figure_key("usage", YEAR.first, YEAR.last, None, None, "agency") != key
     after = usage_by("agency", YEAR)[beta]
     assert (after["submitted"], after["online"], after["counter"], after["online_pct"]) == (2, 1, 1, 50)

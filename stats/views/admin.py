@@ -18,10 +18,8 @@ from roadmap.models import RoadmapItem
 from roadmap.permissions import agencies_for_user, is_monitor
 
 from ..presentation import yearly_chart
-from ..services import FIGURE_FILTERS, figure_records, parse_query, usage_period
-from ..services.tables import agencies_table, items_table, targets_table, yearly_table
+from ..services import FIGURE_FILTERS, build_table, figure_records, parse_query, usage_period
 from ..services.usage import usage_records
-from ..services.usage_tables import usage_table
 
 FIGURE_LABELS = {
     "total": gettext_lazy("Thủ tục đang áp dụng"),
@@ -78,23 +76,23 @@ class DashboardView(StatsAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.query
-        agencies = agencies_table(query)
+        agencies = build_table("co-quan", query)
         if self.agency_ids is not None:
             allowed = {a.slug for a in agencies_for_user(self.request.user)}
             agencies.rows = [row for row in agencies.rows if row.get("slug") in allowed]
         for row in agencies.rows:
             row["drill"] = {key: self.drill_url(key, row.get("slug") or None) for key in DRILL_COLUMNS}
-        yearly = yearly_table(query)
+        yearly = build_table("theo-nam", query)
         context.update(
             query=query,
             monitor=self.monitor,
-            targets=targets_table(query),
+            targets=build_table("muc-tieu", query),
             yearly=yearly,
             yearly_chart=yearly_chart(
                 yearly, query=query, scope=query.agency.name if query.agency else _("toàn tỉnh")
             ),
             agencies=agencies,
-            items=items_table(query),
+            items=build_table("hang-muc", query),
             usage=self._usage(query),
             usage_labels=list(USAGE_LABELS.items()),
             drill_labels=[(key, FIGURE_LABELS[key]) for key in DRILL_COLUMNS],
@@ -106,7 +104,7 @@ class DashboardView(StatsAdminMixin, TemplateView):
         return context
 
     def _usage(self, query):
-        table = usage_table(query, group="agency")
+        table = build_table("su-dung-co-quan", query)
         allowed = None
         if self.agency_ids is not None:
             allowed = {a.slug for a in agencies_for_user(self.request.user)}

@@ -34,6 +34,7 @@ from ..services import (
     pct,
     usage_period,
 )
+from ..services.figure_cache import cached_figures, query_params
 from ..services.index766 import index766_detail_table, index766_table
 from ..services.memo import memoized
 from ..services.online_forms import forms_table
@@ -69,12 +70,25 @@ def _province(request):
     if query.agency is not None:
         params = query.params(co_quan=None)
         return redirect(f"{reverse('stats:agency', args=[query.agency.slug])}?{urlencode(params)}")
-    yearly = yearly_table(query)
-    agencies = agencies_table(query)
-    items = item_progress(query.roadmap, day=query.day) if query.roadmap else []
     context = {
         "query": query,
         "picker": picker_context(query, action=reverse("stats:province")),
+        **cached_figures("province", query_params(query), lambda: _province_figures(query)),
+        "forms": forms_table(query),
+        "exports": export_links(
+            query,
+            ["muc-tieu", "theo-nam", "co-quan", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS],
+        ),
+    }
+    return render(request, "stats/province.html", context)
+
+
+def _province_figures(query) -> dict:
+    """Every figure of the province page but the online forms (kept by the statistics data version)."""
+    yearly = yearly_table(query)
+    agencies = agencies_table(query)
+    items = item_progress(query.roadmap, day=query.day) if query.roadmap else []
+    return {
         "summary": _summary(query),
         "targets": targets_table(query),
         "yearly": yearly,
@@ -83,13 +97,8 @@ def _province(request):
         "agencies_chart": agencies_chart(agencies, query=query),
         "item_counts": _item_counts(items),
         **_usage_context(query, groups=["agency", "month"]),
-        "exports": export_links(
-            query,
-            ["muc-tieu", "theo-nam", "co-quan", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS],
-        ),
         "report_years": years_of(query) if query.roadmap else [],
     }
-    return render(request, "stats/province.html", context)
 
 
 USAGE_EXPORTS = [
@@ -103,13 +112,14 @@ USAGE_EXPORTS = [
 
 
 def _usage_context(query, *, groups: list[str]) -> dict:
-    """Usage tables, the monthly chart, online forms and the Decision 766 index for a page."""
+    """Usage tables, the monthly chart and the Decision 766 index for a page. The online forms
+    table is not among them: it counts drafts untouched for two days, a figure that changes with
+    time alone, so the pages compute it on each request (forms_table)."""
     context = {f"usage_{group}": usage_table(query, group=group) for group in groups}
     months = context.get("usage_month")
     if months is not None:
         context["usage_chart"] = monthly_chart(months)
     context.update(
-        forms=forms_table(query),
         index766=index766_table(query),
         index766_detail=index766_detail_table(query),
         usage_period=usage_period(query),
@@ -135,12 +145,25 @@ def agency(request, slug):
 def _agency(request, slug):
     agency_obj = get_object_or_404(Agency, slug=slug)
     query = parse_query(request.GET, agency=agency_obj)
-    yearly = yearly_table(query)
-    items = item_progress(query.roadmap, day=query.day, agency_id=agency_obj.pk) if query.roadmap else []
     context = {
         "query": query,
         "agency": agency_obj,
         "picker": picker_context(query, action=reverse("stats:agency", args=[slug]), with_agency=False),
+        **cached_figures("agency", query_params(query), lambda: _agency_figures(query)),
+        "forms": forms_table(query),
+        "exports": export_links(
+            query, ["muc-tieu", "theo-nam", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS]
+        ),
+    }
+    return render(request, "stats/agency.html", context)
+
+
+def _agency_figures(query) -> dict:
+    """Every figure of an agency page but the online forms (kept by the statistics data version)."""
+    agency_obj = query.agency
+    yearly = yearly_table(query)
+    items = item_progress(query.roadmap, day=query.day, agency_id=agency_obj.pk) if query.roadmap else []
+    return {
         "summary": _summary(query),
         "targets": targets_table(query),
         "yearly": yearly,
@@ -148,11 +171,7 @@ def _agency(request, slug):
         "items": items_table(query),
         "item_counts": _item_counts(items),
         **_usage_context(query, groups=["procedure", "month"]),
-        "exports": export_links(
-            query, ["muc-tieu", "theo-nam", "hang-muc", "thu-tuc-hang-muc", *USAGE_EXPORTS]
-        ),
     }
-    return render(request, "stats/agency.html", context)
 
 
 @require_GET
@@ -162,20 +181,27 @@ def procedure(request, code):
         raise Http404(_("Không có thủ tục này."))
     query = parse_query(request.GET)
     query.procedure = page
-    history = procedure_history_table(page)
-    links = page.roadmap_links.select_related("item", "item__roadmap").order_by(
-        "item__roadmap", "item__number"
-    )
     context = {
         "query": query,
         "procedure": page,
-        "history": history,
-        "links": links,
-        "usage_month": usage_table(query, group="month"),
-        "processing": measured_processing(page),
+        **cached_figures("procedure", query_params(query), lambda: _procedure_figures(query)),
         "exports": export_links(query, ["lich-su", "su-dung-thang"]),
     }
     return render(request, "stats/procedure.html", context)
+
+
+def _procedure_figures(query) -> dict:
+    """The figures of a procedure's page (kept by the statistics data version)."""
+    return {
+        "history": procedure_history_table(query.procedure),
+        "links": list(
+            query.procedure.roadmap_links.select_related("item", "item__roadmap").order_by(
+                "item__roadmap", "item__number"
+            )
+        ),
+        "usage_month": usage_table(query, group="month"),
+        "processing": measured_processing(query.procedure),
+    }
 
 
 def _filename(query, stem: str, ext: str) -> str:

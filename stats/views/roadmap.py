@@ -10,6 +10,7 @@ from roadmap.models import Roadmap
 
 from ..presentation import export_links, picker_context
 from ..services import item_progress, parse_query
+from ..services.figure_cache import cached_figures, query_params
 from ..services.tables import targets_table, years_of
 
 
@@ -23,19 +24,23 @@ def roadmap_list(request):
 def roadmap_detail(request, slug):
     roadmap = get_object_or_404(Roadmap.objects.select_related("monitoring_agency"), slug=slug)
     query = parse_query(request.GET, roadmap=roadmap)
-    progress = item_progress(roadmap, day=query.day, with_links=True)
+    context = {
+        "roadmap": roadmap,
+        "query": query,
+        "picker": picker_context(query, action=reverse("roadmap:detail", args=[slug]), with_agency=False),
+        **cached_figures("roadmap", query_params(query), lambda: _roadmap_figures(query)),
+        "exports": export_links(query, ["muc-tieu", "hang-muc", "thu-tuc-hang-muc"]),
+    }
+    return render(request, "stats/roadmap_detail.html", context)
+
+
+def _roadmap_figures(query) -> dict:
+    """Targets, items by tier with their links and the report years (kept by the statistics data
+    version, stats.services.figure_cache)."""
+    progress = item_progress(query.roadmap, day=query.day, with_links=True)
     tiers = [
         (tier.value, tier.label, [p for p in progress if p.item.tier == tier.value])
         for tier in Tier
         if any(p.item.tier == tier.value for p in progress)
     ]
-    context = {
-        "roadmap": roadmap,
-        "query": query,
-        "picker": picker_context(query, action=reverse("roadmap:detail", args=[slug]), with_agency=False),
-        "targets": targets_table(query),
-        "tiers": tiers,
-        "exports": export_links(query, ["muc-tieu", "hang-muc", "thu-tuc-hang-muc"]),
-        "report_years": years_of(query),
-    }
-    return render(request, "stats/roadmap_detail.html", context)
+    return {"targets": targets_table(query), "tiers": tiers, "report_years": years_of(query)}
