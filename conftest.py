@@ -144,3 +144,15 @@ def _empty_cache():
     for cache in caches.all(initialized_only=True):
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's language (Vietnamese): a request made in English by the
+    previous test leaves English active in the thread (LocaleMiddleware activates, nothing resets),
+    and code that runs outside a request would then speak English."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
