@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.names import full_name as person_name
 from core.urls import absolute_url
 
 from .models import CitizenProfile
@@ -77,7 +78,7 @@ def applicant_initial(user) -> dict:
         return {}
     profile = get_profile(user)
     initial = {
-        "full_name": profile.full_name or user.get_full_name(),
+        "full_name": profile.full_name or person_name(user),
         "email": user.email,
         "phone": profile.phone or "",
         "citizen_id": profile.citizen_id,

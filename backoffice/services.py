@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.names import full_name as person_name
 from dossiers.access import officer_roles, transferred_away, visible_dossiers
 from dossiers.clock import due_today_q, overdue_q
 from dossiers.constants import OPEN_STATUSES, DossierStatus
@@ -197,7 +198,7 @@ def add_note(*, dossier: Dossier, author, text: str) -> DossierNote:
         raise TransitionRefused(_("Nhập nội dung ghi chú."), code="note")
     if not officer_roles(author, dossier):  # not read-only access after a transfer
         raise TransitionRefused(_("Bạn không có quyền ghi chú hồ sơ này."), code="permission")
-    name = author.get_full_name().strip() or author.get_username()
+    name = person_name(author) or author.get_username()
     return DossierNote.objects.create(
         dossier=dossier, author=author, author_name=name[:255], text=text[:4000]
     )

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from agencies.models import Agency
+from core.names import full_name as person_name
 from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, add_agency_editor
 
 __all__ = ["ACCOUNTS", "AccountResult", "ensure_accounts", "new_password"]
@@ -67,7 +68,7 @@ def _grant_role(user, role: str, agency_slug: str | None) -> None:
         CitizenProfile.objects.get_or_create(
             user=user,
             defaults={
-                "full_name": f"{user.last_name} {user.first_name}".strip(),
+                "full_name": person_name(user),
                 "phone": "0912000001",
                 "citizen_id": "072190001234",
                 "email_verified_at": timezone.now(),

@@ -34,6 +34,7 @@ class DemoReport:
 def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | None = None) -> DemoReport:
     from forms.demo import load_demo_forms
     from procedures.permissions import setup_editorial_roles
+    from roadmap.demo import load_demo_roadmap
     from search.services import deferred_indexing
 
     say = out or (lambda message: None)
@@ -53,6 +54,7 @@ def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | Non
     report.online_forms = load_demo_forms()
     with transaction.atomic():
         report.accounts = ensure_accounts(reset_passwords=reset_passwords)
+    report.steps["roadmap"] = load_demo_roadmap()  # after the accounts: the monitor confirms its links
     report.steps["dossiers"] = load_demo_dossiers()
     report.steps["counter_dossiers"] = load_demo_counter_dossiers()
     report.seconds = time.perf_counter() - started

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.names import full_name as person_name
 from workdays.services import Calendar
 
 from .access import officer_roles
@@ -233,7 +234,7 @@ def actor_label(actor) -> str:
     """The name kept in the history (the user may be renamed or removed later)."""
     if actor is None:
         return ""
-    name = actor.get_full_name().strip()
+    name = person_name(actor)
     if not name:
         profile = getattr(actor, "citizen_profile", None)
         name = profile.full_name if profile is not None else ""

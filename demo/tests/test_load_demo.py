@@ -267,3 +267,13 @@ def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
     assert "created=0, unchanged=5" in demo["second_output"]
     assert "Hồ sơ nộp trực tiếp, bưu chính mẫu (cán bộ canbo tiếp nhận): created=3" in demo["first_output"]
     assert "(cán bộ canbo tiếp nhận): created=0, unchanged=3" in demo["second_output"]
+
+
+def test_the_decision_1396_roadmap_is_loaded_and_shown(client, demo):
+    from roadmap.models import Roadmap
+
+    roadmap = Roadmap.objects.get()
+    assert "1396" in roadmap.number and roadmap.items.exists()
+    assert "Lộ trình" in demo["first_output"]
+    listing = client.get("/lo-trinh/").content.decode()
+    assert "Chưa có lộ trình nào" not in listing and "1396" in listing

@@ -12,6 +12,7 @@ STEP_LABELS = {
     "forms": "Mẫu đơn (PDF)",
     "procedures": "Thủ tục",
     "home": "Trang chủ",
+    "roadmap": "Lộ trình (Quyết định 1396/QĐ-UBND năm 2015)",
     "dossiers": "Hồ sơ mẫu (một cửa, cán bộ canbo)",
     "counter_dossiers": "Hồ sơ nộp trực tiếp, bưu chính mẫu (cán bộ canbo tiếp nhận)",
 }
