@@ -6,13 +6,14 @@ the status change that issued it, so a reprint always says what was said then.""
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .constants import Action
 from .receipts import lookup_url, qr_alt, qr_svg
 
-__all__ = ["SLIP_ACTIONS", "render_slip_pdf", "slip_context", "slip_filename"]
+__all__ = ["SLIP_ACTIONS", "render_slip_pdf", "slip_context", "slip_download", "slip_filename"]
 
 SLIP_ACTIONS = {
     Action.REQUEST_SUPPLEMENT: ("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "phieu-bo-sung"),
@@ -47,3 +48,14 @@ def render_slip_pdf(change) -> bytes:
     with translation.override("vi"):
         html = render_to_string("dossiers/slip_pdf.html", slip_context(change))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def slip_download(dossier, change_id: int) -> HttpResponse:
+    """The PDF of one of `dossier`'s slips as a download, for the citizen's and the officer's views
+    (each has checked who may see the dossier); 404 when the change is not a slip of this dossier."""
+    change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
+    if change is None:
+        raise Http404
+    response = HttpResponse(render_slip_pdf(change), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
+    return response

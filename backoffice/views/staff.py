@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -30,7 +30,7 @@ from dossiers.constants import Action, DossierStatus, FilePurpose
 from dossiers.forms.actions import action_form, perform_kwargs
 from dossiers.lifecycle import TransitionRefused, allowed_actions, perform
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
-from dossiers.slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+from dossiers.slips import SLIP_ACTIONS, slip_download
 from forms.models import OnlineForm
 from workdays.services import Calendar
 
@@ -259,10 +259,4 @@ def slip_pdf(request, code, change_id):
     dossier = dossier_for_officer(user=request.user, code=code)
     if dossier is None:
         raise Http404
-    change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
-    if change is None:
-        raise Http404
-    pdf = render_slip_pdf(change)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
-    return response
+    return slip_download(dossier, change_id)

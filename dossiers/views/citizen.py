@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +18,7 @@ from ..constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
 from ..forms.actions import action_form, perform_kwargs
 from ..lifecycle import TransitionRefused, allowed_actions, perform
 from ..models import Dossier
-from ..slips import SLIP_ACTIONS, render_slip_pdf, slip_filename
+from ..slips import SLIP_ACTIONS, slip_download
 
 
 def _own_dossier(request, code: str) -> Dossier:
@@ -93,10 +93,4 @@ def citizen_action(request, code: str, action: str):
 @login_required
 def citizen_slip(request, code: str, change_id: int):
     dossier = _own_dossier(request, code)
-    change = dossier.history.filter(pk=change_id, action__in=list(SLIP_ACTIONS)).first()
-    if change is None:
-        raise Http404
-    pdf = render_slip_pdf(change)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slip_filename(change)}"'
-    return response
+    return slip_download(dossier, change_id)

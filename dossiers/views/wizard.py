@@ -154,7 +154,6 @@ class SubmissionWizard(WizardView):
                         messages.error(self.request, reason)
                 self.storage.set_step_data(current, self.process_step(form))
                 if goto == current:  # "Lưu nháp": the same step again, saved, not an error
-                    self._saved_draft = True
                     messages.success(
                         self.request,
                         _(
@@ -169,7 +168,7 @@ class SubmissionWizard(WizardView):
         stored = self.storage.get_step_data(goto_step)
         if not stored or goto_step == REVIEW_STEP_KEY:
             form = self.get_form(goto_step)
-        elif getattr(self, "_saved_draft", False):
+        elif goto_step == self.request.POST.get(f"{self.prefix}-current_step"):  # "Lưu nháp"
             # What was typed, shown again without checking it: an unfinished step is not an error
             # until the citizen goes on (it is checked then, and again before submission).
             typed = self.get_form(goto_step, data=stored)
