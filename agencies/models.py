@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.validators import validate_agency_code
+
 from .constants import AgencyKind, UnitKind
 
 
@@ -81,7 +83,11 @@ class Agency(index.Indexed, Effective):
         _("mã cơ quan"),
         max_length=40,
         blank=True,
-        help_text=_("Mã định danh dùng trong mã hồ sơ, ví dụ 000.00.12.H38."),
+        validators=[validate_agency_code],
+        help_text=_(
+            "Mã định danh điện tử (Quyết định 20/2020/QĐ-TTg), ví dụ 000.00.12.H56; mở đầu mã mọi hồ sơ "
+            "đơn vị tiếp nhận. Để trống: đơn vị chưa nhận hồ sơ trực tuyến."
+        ),
     )
     kind = models.CharField(_("loại"), max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
     parent = models.ForeignKey(
@@ -139,3 +145,36 @@ class Agency(index.Indexed, Effective):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        """A code is unique among agencies; it cannot be removed, nor the agency ended, while the
+        portal advertises online procedures only this agency can receive (procedures/online.py)."""
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        self.code = (self.code or "").strip()
+        if self.code and Agency.objects.exclude(pk=self.pk).filter(code=self.code).exists():
+            raise ValidationError({"code": _("Mã %(code)s đã dùng cho cơ quan khác.") % {"code": self.code}})
+        if self.pk is None:
+            return
+        stored = Agency.objects.filter(pk=self.pk).values("code", "valid_to").first() or {}
+        losing_code = stored.get("code") and not self.code
+        ending = self.valid_to is not None and self.valid_to < timezone.localdate()
+        if not (losing_code or ending):
+            return
+        from procedures.online import acceptance_problems, online_q
+
+        stranded = []
+        for page in self.implements.live().filter(online_q()):
+            page.implementing_agency = self  # as it would be saved
+            if acceptance_problems(page):
+                stranded.append(page)
+        if stranded:
+            names = ", ".join(page.code for page in stranded[:5]) + ("…" if len(stranded) > 5 else "")
+            raise ValidationError(
+                _(
+                    "%(count)s thủ tục trực tuyến (%(codes)s) chỉ cơ quan này tiếp nhận: hãy đổi cơ quan "
+                    "thực hiện hoặc bỏ mức độ trực tuyến của các thủ tục đó trước."
+                )
+                % {"count": len(stranded), "codes": names}
+            )

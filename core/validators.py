@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
+    "AGENCY_CODE_PATTERN",
     "CITIZEN_ID_PROVINCE_CODES",
+    "validate_agency_code",
     "normalize_phone",
     "validate_citizen_id",
     "validate_phone",
@@ -70,4 +72,25 @@ def validate_citizen_id(value: str, *, date_of_birth: date | None = None, today:
         raise ValidationError(
             _("Số định danh cá nhân không khớp với năm sinh %(year)s.") % {"year": date_of_birth.year},
             code="cid_birth_year",
+        )
+
+
+# Electronic identifier of an agency (Decision 20/2020/QĐ-TTg): ABC.DE.FG.HIJ, the level-1 part a
+# letter and two digits (H56: a province; G01: a ministry), e.g. 000.00.12.H56. It opens every
+# dossier code (Circular 01/2018/TT-VPCP Art. 19).
+AGENCY_CODE_PATTERN = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
+
+
+def validate_agency_code(value: str) -> None:
+    """A real-shaped identifier; `…H00` (no level-1 unit) is a placeholder, not a code."""
+    value = (value or "").strip()
+    if not AGENCY_CODE_PATTERN.match(value):
+        raise ValidationError(
+            _("Mã định danh phải có dạng 000.00.12.H56 (Quyết định 20/2020/QĐ-TTg)."), code="agency_code_format"
+        )
+    if value.endswith("00"):
+        raise ValidationError(
+            _("Mã %(code)s là mã giữ chỗ, không phải mã định danh của cơ quan nào."),
+            code="agency_code_placeholder",
+            params={"code": value},
         )

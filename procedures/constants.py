@@ -51,3 +51,12 @@ class TimeUnit(models.TextChoices):
     WORKING_HOURS = "working_hours", _("giờ làm việc")
     MONTHS = "months", _("tháng")
     YEARS = "years", _("năm")
+
+
+class ComponentMode(models.TextChoices):
+    """How a dossier component is asked for in an online submission (procedures/online.py)."""
+
+    REQUIRED = "required", _("Bắt buộc tải lên")
+    OPTIONAL = "optional", _("Tải lên nếu có (không bắt buộc)")
+    IN_PERSON = "in_person", _("Chỉ xuất trình bản chính khi đến cơ quan")
+    NOT_ASKED = "not_asked", _("Không yêu cầu khi nộp trực tuyến")

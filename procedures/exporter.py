@@ -12,6 +12,7 @@ from typing import TextIO
 
 from .constants import ImplementationLevel
 from .importer.parsers import online_level_label
+from .online import marks_online
 from .models import ProcedurePage
 
 __all__ = ["export_records", "write_jsonl"]
@@ -94,7 +95,7 @@ def page_record(page: ProcedurePage) -> dict:
         "ket_qua_thuc_hien_text": page.results_text,
         "tu_khoa": page.keywords,
         "mo_ta": page.description,
-        "muc_do_dvc": online_level_label(page.online_level, page.legacy_level),
+        "muc_do_dvc": online_level_label(*exported_levels(page)),
         "url": page.source_url,
         "nguon": page.source_label,
     }
@@ -123,3 +124,12 @@ def write_jsonl(stream: TextIO, queryset=None) -> int:
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def exported_levels(page) -> tuple[str, str]:
+    """The levels to export: the record's own when the portal only held it back because it cannot
+    take the dossiers yet (procedures/online.py), so an export imports back unchanged; else the page's."""
+    record = (page.record_online_level, page.record_legacy_level)
+    if page.record_online_level and marks_online(*record) and not marks_online(page.online_level, page.legacy_level):
+        return record
+    return page.online_level, page.legacy_level

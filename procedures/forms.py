@@ -1,7 +1,10 @@
-"""Forms of the procedure catalog: the page form's agency rule for agency editors.
+"""Forms of the procedure catalog: the page form's agency rule for agency editors, and its
+"online means online" rule.
 
 Wagtail builds ProcedurePage's admin form; procedures/wagtail_hooks.py mixes this in.
 """
+
+import copy
 
 from django import forms
 from django.db.models import Q
@@ -9,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .permissions import editable_agency_ids
 
-__all__ = ["AgencyScopedPageFormMixin"]
+__all__ = ["AgencyScopedPageFormMixin", "OnlineLevelFormMixin"]
 
 
 class AgencyScopedPageFormMixin:
@@ -34,3 +37,32 @@ class AgencyScopedPageFormMixin:
         field.error_messages["invalid_choice"] = _(
             "Bạn chỉ được chọn cơ quan mà bạn là biên tập viên. Nội dung đã nhập vẫn được giữ trên biểu mẫu."
         )
+
+
+class OnlineLevelFormMixin:
+    """An editor cannot mark a procedure online (Decree 42/2022 toàn trình / một phần, Decree
+    43/2011 level 3/4) unless the portal can take its dossiers; the message says why
+    (procedures/online.py). Checked in the admin form, not on every save: the importer marks such
+    procedures "not online" itself, and stale data is listed by `manage.py check_online`."""
+
+    def clean(self):
+        cleaned = super().clean()
+        from .constants import OnlineLevel
+        from .online import acceptance_problems, marks_online
+
+        level = cleaned.get("online_level", self.instance.online_level)
+        legacy = cleaned.get("legacy_level", self.instance.legacy_level)
+        if not marks_online(level, legacy):
+            return cleaned
+        probe = copy.copy(self.instance)
+        for name in ("implementing_agency", "competent_agency", "status"):
+            if name in cleaned:
+                setattr(probe, name, cleaned[name])
+        problems = acceptance_problems(probe)
+        if problems:
+            message = _("Chưa thể đánh dấu thủ tục là dịch vụ công trực tuyến: %(why)s") % {
+                "why": " ".join(str(p) for p in problems)
+            }
+            field = "online_level" if level != OnlineLevel.NONE else "legacy_level"
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from agencies.models import Agency
 
 from .completeness import REQUIRED_FIELDS
-from .forms import AgencyScopedPageFormMixin
+from .forms import AgencyScopedPageFormMixin, OnlineLevelFormMixin
 from .models import Field, ProcedurePage
 from .permissions import editable_agency_ids, is_reviewer
 
@@ -32,7 +32,9 @@ from .permissions import editable_agency_ids, is_reviewer
 # procedure page's form the same way, composing with whatever form class it already has.
 _base_form = getattr(ProcedurePage, "base_form_class", None) or WagtailAdminPageForm
 if not issubclass(_base_form, AgencyScopedPageFormMixin):
-    ProcedurePage.base_form_class = type("ProcedurePageForm", (AgencyScopedPageFormMixin, _base_form), {})
+    ProcedurePage.base_form_class = type(
+        "ProcedurePageForm", (OnlineLevelFormMixin, AgencyScopedPageFormMixin, _base_form), {}
+    )
 
 
 # --- fields (lĩnh vực) ----------------------------------------------------------------------------

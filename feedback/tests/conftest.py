@@ -17,8 +17,8 @@ def _clear_cache():
     cache.clear()
 
 
-def make_agency(name: str, slug: str) -> Agency:
-    return Agency.objects.create(name=name, slug=slug)
+def make_agency(name: str, slug: str, code: str = "") -> Agency:
+    return Agency.objects.create(name=name, slug=slug, code=code)
 
 
 def catalog_index() -> ProcedureIndexPage:
@@ -37,11 +37,11 @@ def make_procedure(code: str, title: str, agency: Agency | None) -> ProcedurePag
 
 
 def make_main_agency() -> Agency:
-    return make_agency("Sở Tư pháp tỉnh Tây Ninh", "so-tu-phap")
+    return make_agency("Sở Tư pháp tỉnh Tây Ninh", "so-tu-phap", "000.00.12.H56")
 
 
 def make_other_agency() -> Agency:
-    return make_agency("Sở Xây dựng tỉnh Tây Ninh", "so-xay-dung")
+    return make_agency("Sở Xây dựng tỉnh Tây Ninh", "so-xay-dung", "000.00.13.H56")
 
 
 def make_main_procedure(agency: Agency) -> ProcedurePage:

@@ -18,7 +18,7 @@ from wagtail.search import index
 from core.urls import page_absolute_url
 
 from ..completeness import missing_fields
-from ..constants import ChannelKind, LegacyLevel, OnlineLevel, ProcedureStatus, TimeUnit
+from ..constants import ChannelKind, ComponentMode, LegacyLevel, OnlineLevel, ProcedureStatus, TimeUnit
 
 
 class ProcedurePage(Page):
@@ -89,6 +89,17 @@ class ProcedurePage(Page):
         choices=LegacyLevel.choices,
         default=LegacyLevel.NONE,
         blank=True,
+    )
+    record_online_level = models.CharField(
+        _("mức độ theo hồ sơ quốc gia"),
+        max_length=10,
+        choices=OnlineLevel.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Mức độ mà bản ghi nhập vào ghi; mức độ công bố trên cổng chỉ là trực tuyến khi nhận được hồ sơ."),
+    )
+    record_legacy_level = models.CharField(
+        _("mức độ (NĐ 43/2011) theo hồ sơ quốc gia"), max_length=10, choices=LegacyLevel.choices, blank=True, editable=False
     )
     status = models.CharField(
         _("tình trạng"),
@@ -214,6 +225,20 @@ class ProcedurePage(Page):
     def is_active(self) -> bool:
         return self.status != ProcedureStatus.ABOLISHED
 
+    @property
+    def is_online(self) -> bool:
+        """Advertised as an online service; such a procedure always takes a dossier (procedures/online.py)."""
+        from ..online import marks_online
+
+        return marks_online(self.online_level, self.legacy_level)
+
+    @property
+    def takes_dossiers_online(self) -> bool:
+        """Whether a citizen can file a dossier for it now (the "Nộp hồ sơ trực tuyến" button)."""
+        from ..online import acceptance_problems
+
+        return self.live and self.is_online and not acceptance_problems(self)
+
     def permissions_for_user(self, user):
         """Agency editors may edit only their agency's procedures (logic in procedures/permissions.py)."""
         from ..permissions import ProcedurePermissionTester
@@ -294,13 +319,31 @@ class DossierComponent(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    online_mode = models.CharField(
+        _("khi nộp trực tuyến"),
+        max_length=12,
+        choices=ComponentMode.choices,
+        blank=True,
+        help_text=_(
+            "Để trống: tự xác định từ tên giấy tờ (“nếu có”, “trường hợp…” → không bắt buộc; "
+            "“xuất trình” → chỉ xuất trình khi đến cơ quan; “không phải nộp” → không yêu cầu)."
+        ),
+    )
 
     panels = [
         FieldPanel("group"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("originals"), FieldPanel("copies"), FieldPanel("quantity_text")]),
         FieldRowPanel([FieldPanel("form_name"), FieldPanel("form_document")]),
+        FieldPanel("online_mode"),
     ]
+
+    @property
+    def effective_online_mode(self) -> str:
+        """The editor's choice, else what the record's text says (procedures.online.classify_component)."""
+        from ..online import classify_component
+
+        return self.online_mode or classify_component(self.name, self.quantity_text, self.originals, self.copies)
 
     class Meta(Orderable.Meta):
         verbose_name = _("thành phần hồ sơ")

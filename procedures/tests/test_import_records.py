@@ -421,13 +421,14 @@ def test_index_record_over_a_detailed_page_updates_only_what_it_carries(tmp_path
     )
     assert report.updated == 1
     page = ProcedurePage.objects.get()
-    assert page.online_level == OnlineLevel.FULL
+    assert page.record_online_level == OnlineLevel.FULL
+    assert page.online_level == OnlineLevel.NONE  # "Thanh tra Bộ" has no code: not advertised online
     assert page.official_name == "Giải quyết khiếu nại lần đầu (1.012275)"
     assert page.implementing_agency_text == "Thanh tra Bộ" and page.field.name == "Khiếu nại, tố cáo"
     assert page.channels.count() == 3 and page.components.count() == 2 and page.steps
     assert page.revisions.count() == revisions + 1 and page.live_revision_id == page.latest_revision_id
     changed = [a != b for a, b in zip(before[0], snapshot(page)[0], strict=True)]
-    assert sum(changed) == 1  # online_level only
+    assert sum(changed) == 1  # the record's online level only
     # the same index again changes nothing
     again = import_files(
         [write_jsonl(tmp_path / "c.jsonl", [index_record("1.012275", muc_do_dvc="Toàn trình")])]
@@ -435,21 +436,32 @@ def test_index_record_over_a_detailed_page_updates_only_what_it_carries(tmp_path
     assert (again.updated, again.unchanged) == (0, 1)
     # a detailed record without an online level keeps the one the index gave
     import_files([write_jsonl(tmp_path / "d.jsonl", [detailed_record("1.012275")])])
-    assert ProcedurePage.objects.get().online_level == OnlineLevel.FULL
+    assert ProcedurePage.objects.get().record_online_level == OnlineLevel.FULL
+
+
+def test_online_level_of_a_record_is_advertised_once_its_agency_can_receive(tmp_path):
+    from agencies.models import Agency
+
+    Agency.objects.create(name="Thanh tra Bộ", slug="thanh-tra-bo", code="000.00.00.G12")
+    import_files([write_jsonl(tmp_path / "a.jsonl", [detailed_record("1.012276", muc_do_dvc="Toàn trình")])])
+    page = ProcedurePage.objects.get()
+    assert page.implementing_agency.code == "000.00.00.G12"
+    assert (page.online_level, page.record_online_level) == (OnlineLevel.FULL, OnlineLevel.FULL)
 
 
 def test_detailed_record_over_an_index_page_fills_it(tmp_path):
     import_files([write_jsonl(tmp_path / "a.jsonl", [index_record("1.000178", muc_do_dvc="Mức độ 4")])])
     page = ProcedurePage.objects.get()
     assert page.implementing_agency is None and page.implementing_agency_text == "Sở, ban ngành"
-    assert (page.online_level, page.legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
+    assert (page.record_online_level, page.record_legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
+    assert (page.online_level, page.legacy_level) == (OnlineLevel.NONE, LegacyLevel.LEVEL_2)
     assert "steps" in page.missing_info
     report = import_files([write_jsonl(tmp_path / "b.jsonl", [detailed_record("1.000178")])])
     assert report.updated == 1
     page = ProcedurePage.objects.get()
     assert page.steps and page.channels.count() == 3 and page.missing_info == []
     assert page.implementing_agency.name == "Thanh tra Bộ"
-    assert (page.online_level, page.legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
+    assert (page.record_online_level, page.record_legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
 
 
 # --- idempotency, updates, dry run ----------------------------------------------------------------

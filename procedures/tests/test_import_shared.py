@@ -50,7 +50,7 @@ def test_lamdong_index(tmp_path):
     assert report.imported == len(codes)
     assert len(report.skipped) == sum(count - 1 for count in codes.values())
     assert all("trùng mã" in problem.message for problem in report.skipped)
-    online = Counter(ProcedurePage.objects.values_list("online_level", flat=True))
+    online = Counter(ProcedurePage.objects.values_list("record_online_level", flat=True))
     assert online[OnlineLevel.FULL] and online[OnlineLevel.PARTIAL] and online[OnlineLevel.NONE]
     assert ProcedurePage.levels.through.objects.filter(implementationlevelrecord__code="district").exists()
     assert len(report.incomplete) == report.imported  # an index carries no steps, dossier, ...

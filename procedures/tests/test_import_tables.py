@@ -11,6 +11,7 @@ from conftest import shared_file
 from procedures.constants import ImplementationLevel, LegacyLevel, OnlineLevel
 from procedures.importer import import_files
 from procedures.importer.parsers import parse_online_level
+from procedures.online import marks_online
 from procedures.models import ProcedurePage
 
 # engine: the importer's bulk path sends raw SQL (docs/testing.md)
@@ -72,7 +73,12 @@ def assert_imported_like_the_source(records):
         assert page.field.name == record["linh_vuc"]
         assert page.implementing_agency_text == record["co_quan_thuc_hien"]
         expected = parse_online_level(record["muc_do_dvc"])
-        assert (page.online_level, page.legacy_level) == (expected.level, expected.legacy)
+        # the record's level is kept; the page is not advertised online: its agency has no code
+        assert (page.record_online_level, page.record_legacy_level) == (expected.level, expected.legacy)
+        if marks_online(expected.level, expected.legacy):
+            assert not marks_online(page.online_level, page.legacy_level)
+        else:
+            assert (page.online_level, page.legacy_level) == (expected.level, expected.legacy)
         levels = {level.code for level in page.levels.all()}
         assert len(levels) == len(set(record["cap_thuc_hien"])) and levels <= set(ImplementationLevel.values)
 
@@ -130,6 +136,7 @@ def test_legacy_levels_from_a_table(tmp_path):
     import_files([write_csv(tmp_path / "levels.csv", ENGLISH_HEADERS, rows)])
     a = ProcedurePage.objects.get(code="1.000001.H36")
     b = ProcedurePage.objects.get(code="1.000002.H36")
-    assert (a.online_level, a.legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
+    assert (a.record_online_level, a.record_legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
+    assert (a.online_level, a.legacy_level) == (OnlineLevel.NONE, LegacyLevel.LEVEL_2)  # "UBND xã" has no code
     assert (b.online_level, b.legacy_level) == (OnlineLevel.NONE, LegacyLevel.OTHER)
     assert [level.code for level in b.levels.all()] == [ImplementationLevel.DISTRICT]
