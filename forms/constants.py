@@ -16,5 +16,6 @@ class FieldKind(models.TextChoices):
 
 
 APPLICANT_STEP_KEY = "nguoi-nop"
+RECEIVING_UNIT_KEY = "receiving_unit"  # a field of the applicant step when the citizen chooses the unit
 UPLOADS_STEP_KEY = "giay-to"
 REVIEW_STEP_KEY = "xac-nhan"

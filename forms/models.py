@@ -34,7 +34,12 @@ class OnlineForm(ClusterableModel):
         _("đang nhận hồ sơ trực tuyến"), default=True, help_text=_("Bỏ chọn để tạm ngừng nhận hồ sơ.")
     )
     intro = models.TextField(_("hướng dẫn chung"), blank=True)
-    steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("các bước"))
+    steps = StreamField(
+        [("step", StepBlock())],
+        blank=True,
+        verbose_name=_("các bước"),
+        help_text=_("Để trống: chỉ hỏi thông tin người nộp và giấy tờ theo thành phần hồ sơ của thủ tục."),
+    )
     declaration = models.TextField(_("lời cam đoan"), default=DEFAULT_DECLARATION)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
@@ -47,6 +52,10 @@ class OnlineForm(ClusterableModel):
             "upload_slots",
             heading=_("Giấy tờ đính kèm (theo thành phần hồ sơ)"),
             label=_("giấy tờ"),
+            help_text=_(
+                "Để trống: mỗi thành phần hồ sơ của thủ tục là một ô tải lên, theo lựa chọn “khi nộp "
+                "trực tuyến” của thành phần đó."
+            ),
         ),
         FieldPanel("declaration"),
     ]
@@ -65,6 +74,16 @@ class OnlineForm(ClusterableModel):
         problems = field_keys_problems(self.steps)
         if problems:
             raise ValidationError({"steps": problems})
+        procedure = self.procedure if self.procedure_id else None
+        if not self.is_active and procedure is not None and procedure.is_online:
+            raise ValidationError(
+                {
+                    "is_active": _(
+                        "Thủ tục đang được công bố là dịch vụ công trực tuyến nên phải nhận hồ sơ. Để ngừng "
+                        "nhận, hãy đổi mức độ trực tuyến của thủ tục về “Chưa cung cấp trực tuyến” trước."
+                    )
+                }
+            )
 
 
 class UploadSlot(Orderable):

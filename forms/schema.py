@@ -7,10 +7,17 @@
   "steps": [{"key": "nguoi-nop", "title": "...", "intro": "...",
              "fields": [{"key", "label", "kind", "required", "help_text",
                          "choices": [...], "min_value", "max_value", "max_length"}]}],
-  "uploads": [{"key": "slot-12", "label", "help_text", "component": "name", "required",
-               "max_files", "max_size_mb", "accept": ["pdf", "jpg", "png"]}],
+  "uploads": [{"key": "slot-12" | "component-34", "label", "help_text", "component": "name", "required",
+               "max_files", "max_size_mb", "accept": ["pdf", "jpg", "png"],
+               "template": {"title", "url"} | null}],
+  "in_person": [{"label", "help_text"}],          # shown at the unit, not uploaded
+  "receiving_units": [{"slug", "name", "code", "address"}],
   "declaration": "..."
 }
+
+Uploads come from the editor's upload slots when the form has any; otherwise from the procedure's
+dossier components, each asked as its `effective_online_mode` says (procedures/online.py). With more
+than one receiving unit (an agency standing for every commune), the applicant step asks which one.
 """
 
 from __future__ import annotations
@@ -22,7 +29,10 @@ import re
 from anyascii import anyascii
 from django.utils.translation import gettext as _
 
-from .constants import APPLICANT_STEP_KEY, FieldKind
+from procedures.constants import ComponentMode
+from procedures.online import receiving_units
+
+from .constants import APPLICANT_STEP_KEY, RECEIVING_UNIT_KEY, FieldKind
 
 __all__ = [
     "applicant_step",
@@ -73,6 +83,17 @@ def applicant_step() -> dict:
     }
 
 
+def receiving_unit_field(units: list[dict]) -> dict:
+    return {
+        "key": RECEIVING_UNIT_KEY,
+        "label": _("Nơi nộp hồ sơ"),
+        "kind": FieldKind.CHOICE,
+        "required": True,
+        "help_text": _("Cơ quan tiếp nhận và giải quyết hồ sơ của bạn; thường là nơi bạn cư trú."),
+        "choices": [unit["name"] for unit in units],
+    }
+
+
 def localized_schema(schema: dict) -> dict:
     """`schema` with the fixed applicant step's texts in the language now active: a form version stores
     them as they were built (Vietnamese), the citizen reads them in their own language. Fields are
@@ -82,6 +103,7 @@ def localized_schema(schema: dict) -> dict:
     steps = []
     for step in schema.get("steps", []):
         if step.get("key") == APPLICANT_STEP_KEY:
+            texts[RECEIVING_UNIT_KEY] = receiving_unit_field([])
             fields = [
                 {**field, **{k: texts[field["key"]][k] for k in ("label", "help_text")}}
                 if field.get("key") in texts
@@ -132,34 +154,94 @@ def build_schema(form) -> dict:
                 "fields": _step_fields([dict(item) for item in value.get("fields", [])]),
             }
         )
-    uploads = []
-    for slot in form.upload_slots.all().select_related("component"):
-        accept = [
-            name
-            for name, flag in (("pdf", slot.accept_pdf), ("jpg", slot.accept_jpg), ("png", slot.accept_png))
-            if flag
-        ]
-        uploads.append(
-            {
-                "key": f"slot-{slot.pk}",
-                "label": slot.display_label,
-                "help_text": slot.help_text,
-                "component": slot.component.name if slot.component_id else "",
-                "required": slot.required,
-                "max_files": slot.max_files,
-                "max_size_mb": slot.max_size_mb,
-                "accept": accept,
-            }
-        )
+    slots = list(form.upload_slots.all().select_related("component"))
     procedure = form.procedure
+    components = list(procedure.components.all().select_related("form_document").order_by("sort_order", "pk"))
+    uploads = [_slot_upload(slot) for slot in slots] if slots else _record_uploads(procedure, components)
+    units = [
+        {"slug": unit.slug, "name": unit.name, "code": unit.code, "address": unit.address}
+        for unit in receiving_units(procedure)
+    ]
+    if len(units) > 1:
+        steps[0]["fields"].insert(0, receiving_unit_field(units))
     return {
         "schema": SCHEMA_FORMAT,
         "procedure": {"code": procedure.code, "name": procedure.display_name},
         "intro": form.intro,
         "steps": steps,
         "uploads": uploads,
+        "in_person": [
+            {"label": c.name, "help_text": c.quantity_text}
+            for c in components
+            if c.effective_online_mode == ComponentMode.IN_PERSON
+        ],
+        "receiving_units": units,
         "declaration": form.declaration,
     }
+
+
+def _slot_upload(slot) -> dict:
+    accept = [
+        name for name, flag in (("pdf", slot.accept_pdf), ("jpg", slot.accept_jpg), ("png", slot.accept_png)) if flag
+    ]
+    return {
+        "key": f"slot-{slot.pk}",
+        "label": slot.display_label,
+        "help_text": slot.help_text,
+        "component": slot.component.name if slot.component_id else "",
+        "required": slot.required,
+        "max_files": slot.max_files,
+        "max_size_mb": slot.max_size_mb,
+        "accept": accept,
+        "template": _template(slot.component) if slot.component_id else None,
+    }
+
+
+# A slot built from the record: a scan of several pages may come as several images.
+RECORD_SLOT_MAX_FILES = 5
+RECORD_SLOT_MAX_SIZE_MB = 10
+
+
+def _counts(component) -> str:
+    parts = []
+    if component.originals:
+        parts.append(_("bản chính: %(n)s") % {"n": component.originals})
+    if component.copies:
+        parts.append(_("bản sao: %(n)s") % {"n": component.copies})
+    return ", ".join(parts) or component.quantity_text
+
+
+def _record_uploads(procedure, components) -> list[dict]:
+    uploads = []
+    for component in components:
+        mode = component.effective_online_mode
+        if mode not in (ComponentMode.REQUIRED, ComponentMode.OPTIONAL):
+            continue
+        counts = _counts(component)
+        uploads.append(
+            {
+                "key": f"component-{component.pk}",
+                "label": component.name,
+                "help_text": (_("Hồ sơ giấy: %(counts)s. Tải lên bản chụp hoặc bản quét rõ nét.") % {"counts": counts})
+                if counts
+                else "",
+                "component": component.name,
+                "required": mode == ComponentMode.REQUIRED,
+                "max_files": RECORD_SLOT_MAX_FILES,
+                "max_size_mb": RECORD_SLOT_MAX_SIZE_MB,
+                "accept": ["pdf", "jpg", "png"],
+                "template": _template(component),
+            }
+        )
+    return uploads
+
+
+def _template(component) -> dict | None:
+    """The blank form (tờ khai) to download, fill in and upload back."""
+    document = component.form_document
+    if document is None:
+        return None
+    return {"title": component.form_name or document.title, "url": document.url}
 
 
 def schema_hash(schema: dict) -> str:

@@ -6,6 +6,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import translation
 
+from procedures.constants import ComponentMode
+from procedures.online import acceptance_problems
+
 from .models import FormVersion, OnlineForm, UploadSlot
 from .schema import build_schema, schema_hash
 
@@ -13,12 +16,23 @@ __all__ = ["active_form_for", "current_version", "sync_upload_slots"]
 
 
 def active_form_for(procedure) -> OnlineForm | None:
-    """The procedure's online form if it accepts dossiers now (form active, procedure live and
-    not abolished), else None."""
-    if procedure is None or not getattr(procedure, "live", False) or not procedure.is_active:
+    """The form a citizen fills in for this procedure, if it takes dossiers online now, else None.
+
+    Every live procedure advertised online takes them (procedures/online.py): one without a form an
+    editor built gets an empty one here, and the submission is then built from its record (the
+    applicant, and its dossier components as uploads: forms/schema.py)."""
+    if procedure is None or not getattr(procedure, "live", False) or not procedure.is_online:
         return None
-    form = OnlineForm.objects.filter(procedure=procedure, is_active=True).first()
-    return form
+    if acceptance_problems(procedure):
+        return None
+    form = OnlineForm.objects.filter(procedure=procedure).first()
+    if form is None:
+        try:
+            with transaction.atomic():
+                form = OnlineForm.objects.create(procedure=procedure)
+        except IntegrityError:  # created by a concurrent request
+            form = OnlineForm.objects.get(procedure=procedure)
+    return form if form.is_active else None
 
 
 def current_version(form: OnlineForm) -> FormVersion:
@@ -42,14 +56,18 @@ def current_version(form: OnlineForm) -> FormVersion:
 
 
 def sync_upload_slots(*, form: OnlineForm) -> int:
-    """Add an upload slot for each of the procedure's dossier components that has none yet;
-    returns how many were added. Editors then adjust required/limits/types."""
+    """Add an upload slot for each of the procedure's dossier components asked for online that has
+    none yet (required as its online mode says); returns how many were added. Editors then adjust
+    limits and types. A form with no slots at all takes the components as they are (forms/schema.py)."""
     used = set(form.upload_slots.exclude(component=None).values_list("component_id", flat=True))
     added = 0
     start = form.upload_slots.count()
     for component in form.procedure.components.all().order_by("sort_order", "pk"):
-        if component.pk in used:
+        mode = component.effective_online_mode
+        if component.pk in used or mode not in (ComponentMode.REQUIRED, ComponentMode.OPTIONAL):
             continue
-        UploadSlot.objects.create(form=form, component=component, sort_order=start + added, required=True)
+        UploadSlot.objects.create(
+            form=form, component=component, sort_order=start + added, required=mode == ComponentMode.REQUIRED
+        )
         added += 1
     return added

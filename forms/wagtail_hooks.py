@@ -2,13 +2,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from procedures.models import DossierComponent
 
 from .models import OnlineForm
-from .services import sync_upload_slots
 
 
 def _component_label(component) -> str:
@@ -35,15 +33,8 @@ class OnlineFormAdminForm(WagtailAdminModelForm):
                     form.fields["component"].label_from_instance = _component_label
                     if not procedure_id:
                         form.fields["component"].help_text = _(
-                            "Lưu biểu mẫu trước: các thành phần hồ sơ của thủ tục sẽ được thêm tự động."
+                            "Lưu biểu mẫu trước để chọn trong các thành phần hồ sơ của thủ tục."
                         )
-
-
-class OnlineFormCreateView(generic.CreateView):
-    def save_instance(self):
-        instance = super().save_instance()
-        sync_upload_slots(form=instance)
-        return instance
 
 
 class OnlineFormViewSet(ModelViewSet):
@@ -55,7 +46,6 @@ class OnlineFormViewSet(ModelViewSet):
     list_display = ["procedure", "is_active", "updated_at"]
     list_filter = ["is_active"]
     search_fields = ["procedure__title", "procedure__code"]
-    add_view_class = OnlineFormCreateView
 
     def get_edit_handler(self):
         return ObjectList(OnlineForm.panels, base_form_class=OnlineFormAdminForm).bind_to_model(OnlineForm)

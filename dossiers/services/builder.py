@@ -8,16 +8,17 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from procedures.online import is_generic_agency, receiving_units
 
 from ..codes import format_code, next_sequence
 from ..constants import Channel, DossierStatus
 from ..lifecycle import actor_label
 from ..models import Dossier, StatusChange
 
-__all__ = ["FIRST_STATUS_NOTES", "agency_of", "build_dossier", "units_of"]
+__all__ = ["FIRST_STATUS_NOTES", "NoReceivingUnit", "agency_of", "build_dossier", "units_of"]
 
 # The note of a dossier's first history row, by channel.
 FIRST_STATUS_NOTES = {
@@ -27,27 +28,34 @@ FIRST_STATUS_NOTES = {
 }
 
 
-def agency_of(procedure):
-    """(agency, agency code) of a new dossier: the procedure's implementing agency, else its
-    competent agency, the first with a code; DOSSIER_DEFAULT_AGENCY_CODE when neither has one."""
-    for agency in (procedure.implementing_agency, procedure.competent_agency):
-        if agency is not None and agency.code:
-            return agency, agency.code
-    agency = procedure.implementing_agency or procedure.competent_agency
-    return agency, settings.DOSSIER_DEFAULT_AGENCY_CODE
+class NoReceivingUnit(Exception):
+    """The procedure has no unit with a code to receive the dossier (procedures/online.py)."""
 
 
-def units_of(procedure, agency):
-    """(receiving unit, competent agency) of a new dossier (docs/backoffice.md): the agency that
-    processes is the procedure's implementing agency (else its competent agency); it also receives,
-    unless DOSSIER_RECEIVING_UNIT names a public administration centre (Decree 118/2025)."""
-    from agencies.models import Agency
+def agency_of(procedure, receiving_unit=None):
+    """(agency, agency code) of a new dossier: the receiving unit and its identifier, which opens
+    the dossier code (Circular 01/2018/TT-VPCP Art. 19). `receiving_unit` defaults to the
+    procedure's only receiving unit; NoReceivingUnit when there is none, or a choice to make, or the
+    unit has no code (no placeholder code is ever used)."""
+    if receiving_unit is None:
+        units = receiving_units(procedure)
+        if len(units) != 1:
+            raise NoReceivingUnit(procedure.code)
+        receiving_unit = units[0]
+    if not receiving_unit.code:
+        raise NoReceivingUnit(procedure.code)
+    return receiving_unit, receiving_unit.code
 
-    competent = procedure.implementing_agency or procedure.competent_agency or agency
-    receiving = None
-    if settings.DOSSIER_RECEIVING_UNIT:
-        receiving = Agency.objects.filter(slug=settings.DOSSIER_RECEIVING_UNIT).first()
-    return receiving or competent, competent
+
+def units_of(procedure, receiving_unit):
+    """(receiving unit, competent agency) of a new dossier (docs/backoffice.md): the procedure's
+    implementing agency (else its competent agency) processes, and receives unless
+    DOSSIER_RECEIVING_UNIT names a public administration centre (Decree 118/2025). Where that agency
+    stands for every commune ("UBND cấp xã"), the commune chosen as receiving unit processes."""
+    competent = procedure.implementing_agency or procedure.competent_agency or receiving_unit
+    if competent is not None and is_generic_agency(competent) and receiving_unit.parent_id == competent.pk:
+        competent = receiving_unit
+    return receiving_unit, competent
 
 
 def build_dossier(
@@ -69,17 +77,16 @@ def build_dossier(
     """Create a dossier in status 1 with its first history row, in one transaction (a savepoint
     inside the caller's). `applicant`: name, phone, email, citizen_id, address (missing ones
     empty). `by`: who submitted (the citizen online) or registered it (the reception officer); the
-    history names the applicant for an online dossier, the officer otherwise. Units default to
-    `units_of(procedure, agency)`. The due date and its rule are the caller's (`appointment_for`)."""
+    history names the applicant for an online dossier, the officer otherwise. `receiving_unit`
+    defaults to the procedure's only one (NoReceivingUnit otherwise); the competent agency to
+    `units_of()`. The due date and its rule are the caller's (`appointment_for`)."""
     submission_token = submission_token or uuid.uuid4()
     with transaction.atomic():
-        agency, agency_code = agency_of(procedure)
+        agency, agency_code = agency_of(procedure, receiving_unit)
         day = timezone.localdate(submitted_at)
         number = next_sequence(agency_code=agency_code, day=day)
-        if receiving_unit is None or competent_agency is None:
-            default_receiving, default_competent = units_of(procedure, agency)
-            receiving_unit = receiving_unit or default_receiving
-            competent_agency = competent_agency or default_competent
+        receiving_unit, default_competent = units_of(procedure, agency)
+        competent_agency = competent_agency or default_competent
         dossier = Dossier.objects.create(
             code=format_code(agency_code=agency_code, day=day, number=number),
             submission_token=submission_token,

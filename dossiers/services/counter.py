@@ -81,7 +81,8 @@ def may_register_counter(user, unit) -> bool:
 def counter_procedures(unit):
     """The procedures `unit` receives at its counter. There is no explicit procedure-to-unit table:
     a unit receives the published procedures (live, not abolished) whose agency it is — the
-    implementing agency, else the competent agency, as for an online dossier (`builder.units_of`) —
+    implementing agency, else the competent agency, as for an online dossier (`builder.units_of`);
+    a commune also those of the agency standing for every commune, its parent without a code —
     and every published procedure when it is the DOSSIER_RECEIVING_UNIT (a public administration
     centre receives every dossier of the province, Decree 118/2025)."""
     from procedures.constants import ProcedureStatus
@@ -92,9 +93,11 @@ def counter_procedures(unit):
         return published.none()
     if settings.DOSSIER_RECEIVING_UNIT and unit.slug == settings.DOSSIER_RECEIVING_UNIT:
         return published.order_by("code")
-    return published.filter(
-        Q(implementing_agency=unit) | Q(implementing_agency__isnull=True, competent_agency=unit)
-    ).order_by("code")
+    own = Q(implementing_agency=unit) | Q(implementing_agency__isnull=True, competent_agency=unit)
+    if unit.parent_id and unit.parent is not None and not unit.parent.code:
+        # A commune receives the procedures of "UBND cấp xã", the agency standing for every commune.
+        own |= Q(implementing_agency=unit.parent_id)
+    return published.filter(own).order_by("code")
 
 
 def counter_upload_rules(procedure) -> dict[int, UploadRule]:
@@ -243,6 +246,15 @@ def register_counter_dossier(
         raise RegistrationRefused(_("Chọn hình thức nộp: trực tiếp hoặc qua bưu chính."), field="channel")
     if procedure is None or not counter_procedures(unit).filter(pk=procedure.pk).exists():
         raise RegistrationRefused(_("Đơn vị không tiếp nhận thủ tục này."), field="procedure")
+    if not unit.code:
+        raise RegistrationRefused(
+            _(
+                "Đơn vị %(unit)s chưa có mã định danh điện tử nên chưa cấp được mã hồ sơ; quản trị viên "
+                "nhập mã tại Cơ quan, đơn vị."
+            )
+            % {"unit": unit.name},
+            field="unit",
+        )
     values = _clean_applicant(applicant)
     components = {c.pk: c for c in procedure.components.order_by("sort_order", "pk")}
     try:
@@ -284,7 +296,6 @@ def register_counter_dossier(
                 channel=channel,
                 submission_token=token,
                 receiving_unit=unit,
-                competent_agency=procedure.implementing_agency or procedure.competent_agency or unit,
                 appointment_date=appointment.date or due_date,
                 time_limit_rule=appointment.rule,
                 received_documents=received,

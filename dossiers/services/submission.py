@@ -11,9 +11,11 @@ from django.utils import timezone
 from ..appointments import appointment_for
 from ..constants import DraftStatus
 from ..models import Dossier, DossierAnswer, DossierFile, Draft
-from .builder import build_dossier
+from procedures.online import receiving_units
 
-__all__ = ["AnswerData", "DraftClosed", "submit_draft"]
+from .builder import NoReceivingUnit, build_dossier
+
+__all__ = ["AnswerData", "DraftClosed", "NoReceivingUnit", "submit_draft"]
 
 
 class DraftClosed(Exception):
@@ -31,8 +33,18 @@ class AnswerData:
     display: str
 
 
-def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, now: datetime | None = None):
+def submit_draft(
+    *,
+    draft: Draft,
+    answers: list[AnswerData],
+    applicant: dict,
+    receiving_unit_slug: str = "",
+    now: datetime | None = None,
+):
     """Create, in one transaction, the dossier with its answers, files and first status.
+
+    `receiving_unit_slug`: the unit the citizen chose among the procedure's receiving units (needed
+    only when there are several). NoReceivingUnit (nothing written) when it is not one of them now.
 
     Idempotent: the draft's token is the dossier's unique submission token, so a double click or
     a replayed POST returns the dossier already created. Returns (dossier, created)."""
@@ -53,6 +65,12 @@ def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, no
             if locked.status != DraftStatus.OPEN:
                 raise DraftClosed
             procedure = locked.form_version.form.procedure
+            units = receiving_units(procedure)
+            unit = next((u for u in units if u.slug == receiving_unit_slug), None)
+            if unit is None and len(units) == 1 and not receiving_unit_slug:
+                unit = units[0]
+            if unit is None:
+                raise NoReceivingUnit(procedure.code)
             appointment = appointment_for(procedure, now)
             dossier = build_dossier(
                 procedure=procedure,
@@ -62,6 +80,7 @@ def submit_draft(*, draft: Draft, answers: list[AnswerData], applicant: dict, no
                 user=locked.user,
                 submission_token=locked.token,
                 form_version=locked.form_version,
+                receiving_unit=unit,
                 appointment_date=appointment.date,
                 time_limit_rule=appointment.rule,
             )

@@ -76,8 +76,8 @@ def make_online_procedure(
     steps: list | None = None,
     slots: dict | None = None,
 ) -> ProcedurePage:
-    """A live procedure with an online channel, two dossier components, an agency with a code and
-    an active online form (one editor step; upload slots synced from the components)."""
+    """A live procedure marked online (toàn trình) with an online channel, two dossier components,
+    an agency with a code and an active online form (one editor step; upload slots synced from the components)."""
     n = next(_seq)
     code = code or f"1.{900000 + n:06d}"
     agency = Agency.objects.create(name=f"Phòng Kinh tế {n}", slug=f"phong-kinh-te-{n}", code=agency_code)
@@ -86,6 +86,7 @@ def make_online_procedure(
         code=code,
         slug=f"thu-tuc-{code.replace('.', '-')}",
         implementing_agency=agency,
+        online_level="full",
         channels=[
             ProcedureChannel(kind="direct", time_limit_text="05 ngày làm việc"),
             ProcedureChannel(kind="online", time_limit_value=time_limit[0], time_limit_unit=time_limit[1]),

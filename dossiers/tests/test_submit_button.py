@@ -20,8 +20,13 @@ def test_submit_button_on_the_procedure_page(procedure):
     )
 
 
-def test_submit_button_absent_without_online_form(procedure):
+def test_submit_button_without_a_hand_built_form_and_absent_when_not_online(procedure):
     procedure.online_form.delete()
+    procedure.refresh_from_db()
+    html = render_to_string("dossiers/_submit_button.html", {"procedure": procedure})
+    assert "Nộp hồ sơ trực tuyến" in html and submit_url(procedure) in html  # built from the record
+    procedure.online_level = "none"
+    procedure.save_revision().publish()
     procedure.refresh_from_db()
     html = render_to_string("dossiers/_submit_button.html", {"procedure": procedure})
     assert "Nộp hồ sơ" not in html and submit_url(procedure) not in html

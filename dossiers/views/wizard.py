@@ -25,7 +25,7 @@ from formtools.wizard.views import WizardView
 
 from accounts.services import applicant_initial, get_profile
 from forms.addresses import format_address
-from forms.constants import APPLICANT_STEP_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
+from forms.constants import APPLICANT_STEP_KEY, RECEIVING_UNIT_KEY, REVIEW_STEP_KEY, UPLOADS_STEP_KEY
 from forms.schema import localized_schema
 from forms.services import active_form_for
 from procedures.services import find_by_code
@@ -34,7 +34,7 @@ from ..constants import DraftStatus
 from ..forms.steps import ReviewForm, UploadsForm, step_form_class
 from ..models import Dossier, Draft
 from ..services.drafts import delete_draft, open_draft
-from ..services.submission import DraftClosed, submit_draft
+from ..services.submission import DraftClosed, NoReceivingUnit, submit_draft
 
 __all__ = ["DraftStorage", "SubmissionWizard"]
 
@@ -287,8 +287,30 @@ class SubmissionWizard(WizardView):
                 commune_code=data.get("address__commune", ""),
             ),
         }
+        units = self.schema.get("receiving_units", [])
+        chosen = data.get(RECEIVING_UNIT_KEY, "")
+        unit_slug = next((unit["slug"] for unit in units if unit["name"] == chosen), "")
         try:
-            dossier, _created = submit_draft(draft=self.draft, answers=answers, applicant=applicant)
+            dossier, _created = submit_draft(
+                draft=self.draft, answers=answers, applicant=applicant, receiving_unit_slug=unit_slug
+            )
         except DraftClosed:
             raise Http404
+        except NoReceivingUnit:
+            review.add_error(
+                None,
+                _(
+                    "Nơi nộp hồ sơ không còn nhận hồ sơ trực tuyến của thủ tục này. Hồ sơ của bạn vẫn được "
+                    "lưu; hãy chọn lại nơi nộp ở bước đầu hoặc liên hệ cơ quan."
+                ),
+            )
+            self.storage.current_step = REVIEW_STEP_KEY
+            return self.render(review)
+        if self.schema.get("in_person"):  # documents to show in person: book the visit now
+            messages.success(
+                self.request,
+                _("Hồ sơ %(code)s đã được nộp. Bước cuối: chọn lịch hẹn đến cơ quan xuất trình bản chính giấy tờ.")
+                % {"code": dossier.code},
+            )
+            return HttpResponseRedirect(reverse("appointments:book", args=[dossier.code]))
         return HttpResponseRedirect(reverse("dossiers:receipt", args=[dossier.code]))

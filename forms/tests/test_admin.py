@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from forms.models import OnlineForm
+from forms.schema import build_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_online_form_listing_and_edit_pages_render(admin_client, procedure):
     assert "Giấy đề nghị đăng ký hộ kinh doanh" in html  # the procedure's components are offered
 
 
-def test_creating_a_form_adds_upload_slots_for_every_component(admin_client, procedure):
+def test_a_form_created_without_slots_asks_for_the_record_components(admin_client, procedure):
     procedure.online_form.delete()
     data = {
         "procedure": procedure.pk,
@@ -41,9 +42,11 @@ def test_creating_a_form_adds_upload_slots_for_every_component(admin_client, pro
     response = admin_client.post(reverse("online_forms:add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     form = OnlineForm.objects.get(procedure=procedure)
-    assert [slot.display_label for slot in form.upload_slots.all()] == [
-        "Giấy đề nghị đăng ký hộ kinh doanh",
-        "Bản sao hợp đồng thuê địa điểm",
+    assert not form.upload_slots.exists()  # no slots of its own: the record's components are the uploads
+    schema = build_schema(form)
+    assert [(u["label"], u["required"]) for u in schema["uploads"]] == [
+        ("Giấy đề nghị đăng ký hộ kinh doanh", True),
+        ("Bản sao hợp đồng thuê địa điểm", True),
     ]
 
 
@@ -89,7 +92,9 @@ def test_deleting_a_used_form_or_its_procedure_never_breaks_dossiers_or_drafts(
     assert receipt.status_code == 200 and "Hộ kinh doanh Tạp hóa Minh Khai" in receipt.content.decode()
     mine = client.get(reverse("accounts:my_dossiers"))
     assert mine.status_code == 200 and dossier.code in mine.content.decode()
-    assert client.get(submit_url(procedure)).status_code == 404  # no form: not accepting dossiers
+    # still advertised online: it takes dossiers with a submission built from its record
+    assert client.get(submit_url(procedure)).status_code == 200
+    assert OnlineForm.objects.get(procedure=procedure).upload_slots.count() == 0
 
     other = other_procedure
     complete_wizard(client, other)

@@ -25,8 +25,6 @@ CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
 # Hard upper limits, whatever an editor configures on an upload slot.
 DOSSIER_UPLOAD_MAX_BYTES = env_int("DOSSIER_UPLOAD_MAX_MB", 20) * 1024 * 1024
 DOSSIER_UPLOAD_MAX_IMAGE_PIXELS = 40_000_000
-# Fallback agency code for dossier codes when a procedure names no agency with a code.
-DOSSIER_DEFAULT_AGENCY_CODE = env_str("DOSSIER_DEFAULT_AGENCY_CODE", "000.00.00.H00")
 # Drafts untouched for this many days are deleted with their files by the cleanup task.
 DOSSIER_DRAFT_RETENTION_DAYS = env_int("DOSSIER_DRAFT_RETENTION_DAYS", 30)
 # Status lookup: at most N attempts per IP address per window (seconds); counted in the cache.
