@@ -12,6 +12,7 @@ urlpatterns = [
     path("gop-y/", include("feedback.urls")),
     path("tai-khoan/", include("accounts.urls")),
     path("ho-so/", include("dossiers.urls")),
+    path("lich-hen/", include("appointments.urls")),
     path("lo-trinh/", include("stats.roadmap_urls")),
     path("thong-ke/", include("stats.urls")),
     path("du-lieu-mo/", include("stats.opendata_urls")),

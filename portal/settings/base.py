@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "feedback",
     "accounts",
     "dossiers",
+    "appointments",
     "workdays",
     "demo",
     "roadmap",
