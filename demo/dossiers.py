@@ -142,6 +142,20 @@ def _version(procedure):
     return current_version(procedure.online_form)
 
 
+# The commune whose one-stop shop "canbo" works at: commune procedures are received by the commune
+# the citizen chooses (procedures/online.py); the demo dossiers go there.
+DEMO_UNIT = "ubnd-phuong-tan-an"
+
+
+def demo_unit(procedure):
+    """The unit receiving the demo dossiers of `procedure`: DEMO_UNIT when it is one of its
+    receiving units, else the first of them (None: the procedure cannot take dossiers)."""
+    from procedures.online import receiving_units
+
+    units = receiving_units(procedure)
+    return next((unit for unit in units if unit.slug == DEMO_UNIT), units[0] if units else None)
+
+
 def load_demo_dossiers() -> dict:
     """Roles for "canbo" and the demo dossiers of "congdan"; returns counts for the report."""
     User = get_user_model()
@@ -150,7 +164,7 @@ def load_demo_dossiers() -> dict:
     procedure = find_by_code(DEMO_PROCEDURE, live_only=False)
     if officer is None or citizen is None or procedure is None or not hasattr(procedure, "online_form"):
         return {"skipped": 1}
-    agency = procedure.implementing_agency or procedure.competent_agency
+    agency = demo_unit(procedure)
     if agency is None:
         return {"skipped": 1}
     _ensure_roles(officer, agency)
@@ -177,7 +191,7 @@ def load_demo_counter_dossiers() -> dict:
     User = get_user_model()
     officer = User.objects.filter(username="canbo").first()
     procedure = find_by_code(DEMO_PROCEDURE, live_only=False)
-    agency = (procedure.implementing_agency or procedure.competent_agency) if procedure else None
+    agency = demo_unit(procedure) if procedure else None
     if officer is None or agency is None or not procedure.live:
         return {"skipped": 1}
     _ensure_roles(officer, agency)

@@ -1,8 +1,11 @@
 """Agencies of the province: Tây Ninh after 1 July 2025, and the former Long An agencies they succeed.
 
 Each entry: slug (the key), name, short_name, kind, parent (slug), unit (administrative unit code),
-valid_from / valid_to (ISO dates), successor (slug), code (identifier used in dossier codes; the
-values here are illustrative), address. Parents and successors may appear later in the list.
+valid_from / valid_to (ISO dates), successor (slug), code (electronic identifier, Decision
+20/2020/QĐ-TTg: ABC.DE.FG.HIJ with the province H56 and the department or commune at level 2; the
+shape is real, the numbers illustrative: it opens every dossier code), address. Parents and
+successors may appear later in the list. "UBND cấp xã" and "Công an cấp xã" stand for every commune:
+they have no code, and the communes under them receive their procedures' dossiers.
 """
 
 REFORM = "2025-07-01"
@@ -72,7 +75,7 @@ AGENCIES = [
         "parent": "so-nong-nghiep-va-moi-truong",
         "unit": "80",
         "valid_from": REFORM,
-        "code": "000.14.01.H56",
+        "code": "000.01.14.H56",
     },
     {
         "slug": "so-tai-chinh",
@@ -202,49 +205,109 @@ AGENCIES = [
         "slug": "ubnd-phuong-long-an",
         "name": "Ủy ban nhân dân phường Long An",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "27694",
         "valid_from": REFORM,
+        "code": "000.00.41.H56",
     },
     {
         "slug": "ubnd-phuong-tan-an",
         "name": "Ủy ban nhân dân phường Tân An",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "27712",
         "valid_from": REFORM,
+        "code": "000.00.42.H56",
     },
     {
         "slug": "ubnd-phuong-tan-ninh",
         "name": "Ủy ban nhân dân phường Tân Ninh",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "25459",
         "valid_from": REFORM,
+        "code": "000.00.43.H56",
     },
     {
         "slug": "ubnd-xa-ben-luc",
         "name": "Ủy ban nhân dân xã Bến Lức",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "27991",
         "valid_from": REFORM,
+        "code": "000.00.44.H56",
     },
     {
         "slug": "ubnd-xa-duc-hoa",
         "name": "Ủy ban nhân dân xã Đức Hòa",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "27937",
         "valid_from": REFORM,
+        "code": "000.00.45.H56",
     },
     {
         "slug": "ubnd-xa-can-giuoc",
         "name": "Ủy ban nhân dân xã Cần Giuộc",
         "kind": "committee",
-        "parent": "ubnd-tinh-tay-ninh",
+        "parent": "ubnd-cap-xa",
         "unit": "28159",
         "valid_from": REFORM,
+        "code": "000.00.46.H56",
+    },
+    {
+        "slug": "cong-an-phuong-long-an",
+        "name": "Công an phường Long An",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "27694",
+        "valid_from": REFORM,
+        "code": "000.01.30.H56",
+    },
+    {
+        "slug": "cong-an-phuong-tan-an",
+        "name": "Công an phường Tân An",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "27712",
+        "valid_from": REFORM,
+        "code": "000.02.30.H56",
+    },
+    {
+        "slug": "cong-an-phuong-tan-ninh",
+        "name": "Công an phường Tân Ninh",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "25459",
+        "valid_from": REFORM,
+        "code": "000.03.30.H56",
+    },
+    {
+        "slug": "cong-an-xa-ben-luc",
+        "name": "Công an xã Bến Lức",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "27991",
+        "valid_from": REFORM,
+        "code": "000.04.30.H56",
+    },
+    {
+        "slug": "cong-an-xa-duc-hoa",
+        "name": "Công an xã Đức Hòa",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "27937",
+        "valid_from": REFORM,
+        "code": "000.05.30.H56",
+    },
+    {
+        "slug": "cong-an-xa-can-giuoc",
+        "name": "Công an xã Cần Giuộc",
+        "kind": "other",
+        "parent": "cong-an-cap-xa",
+        "unit": "28159",
+        "valid_from": REFORM,
+        "code": "000.06.30.H56",
     },
     # --- Long An (until 30 June 2025) -----------------------------------------------------------
     {

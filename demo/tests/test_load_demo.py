@@ -277,3 +277,31 @@ def test_the_decision_1396_roadmap_is_loaded_and_shown(client, demo):
     assert "Lộ trình" in demo["first_output"]
     listing = client.get("/lo-trinh/").content.decode()
     assert "Chưa có lộ trình nào" not in listing and "1396" in listing
+
+
+def test_every_procedure_advertised_online_takes_a_dossier(client, demo):
+    """Issue 15: the demo advertises online exactly what accepts a dossier. Every live procedure
+    marked online links to its submission from its page, and the submission opens for a signed-in
+    citizen (built from the record where no editor built a form); nothing else is marked online."""
+    from django.urls import reverse
+
+    from core.validators import AGENCY_CODE_PATTERN
+    from dossiers.models import Dossier
+    from procedures.online import online_q
+
+    online = list(ProcedurePage.objects.live().filter(online_q()).order_by("code"))
+    assert len(online) >= 30
+    built_by_editor = {p.code for p in online if hasattr(p, "online_form")}
+    assert len(built_by_editor) < len(online)  # most are built from their record
+    client.force_login(get_user_model().objects.get(username="congdan"))
+    for page in online:
+        submit = reverse("dossiers:submit", args=[page.code])
+        assert f'href="{submit}"' in client.get(page.url).content.decode(), page.code
+        response = client.get(submit)
+        assert response.status_code == 200, page.code
+        assert "Thông tin người nộp hồ sơ" in response.content.decode(), page.code
+    for page in ProcedurePage.objects.live().exclude(online_q()).exclude(code__in=[p.code for p in online])[:10]:
+        assert client.get(reverse("dossiers:submit", args=[page.code])).status_code == 404
+    codes = set(Dossier.objects.values_list("agency_code", flat=True))
+    assert codes and all(AGENCY_CODE_PATTERN.match(code) and not code.endswith("00") for code in codes)
+    assert all(d.code.startswith(d.receiving_unit.code + "-") for d in Dossier.objects.select_related("receiving_unit"))
