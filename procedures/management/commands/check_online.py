@@ -35,7 +35,7 @@ class Command(BaseCommand):
                     page.online_level = OnlineLevel.NONE
                     if page.legacy_level in ONLINE_LEGACY_LEVELS:
                         page.legacy_level = LegacyLevel.LEVEL_2
-                    page.save(update_fields=["online_level", "legacy_level", "import_notes", "missing_info"])
+                    page.save_revision(log_action=True).publish()  # the search index follows
         ready = 0
         held_back = ProcedurePage.objects.live().exclude(online_q()).exclude(record_online_level="")
         for page in held_back.select_related("implementing_agency").order_by("code"):
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{page.code} {page.title}: sẵn sàng nhận hồ sơ trực tuyến (theo hồ sơ quốc gia).")
             if fix:
                 page.online_level, page.legacy_level = record
-                page.save(update_fields=["online_level", "legacy_level", "missing_info"])
+                page.save_revision(log_action=True).publish()
         if ready:
             verb = "Đã công bố trực tuyến" if fix else "Có thể công bố trực tuyến (chạy với --fix)"
             self.stdout.write(f"{verb}: {ready} thủ tục.")
