@@ -128,6 +128,7 @@ def _apply(page: ProcedurePage, spec: dict, *, refs: dict) -> None:
             quantity_text=row["quantity_text"],
             form_name=row["form_name"],
             form_document=documents.get(row["form"]) if row["form"] else None,
+            online_mode=row.get("online_mode", ""),
         )
         for i, row in enumerate(spec.get("components", []))
     ]

@@ -205,9 +205,9 @@ RECORD_SLOT_MAX_SIZE_MB = 10
 def _counts(component) -> str:
     parts = []
     if component.originals:
-        parts.append(_("bản chính: %(n)s") % {"n": component.originals})
+        parts.append(_("%(n)s bản chính") % {"n": component.originals})
     if component.copies:
-        parts.append(_("bản sao: %(n)s") % {"n": component.copies})
+        parts.append(_("%(n)s bản sao") % {"n": component.copies})
     return ", ".join(parts) or component.quantity_text
 
 

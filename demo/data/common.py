@@ -35,7 +35,7 @@ def channel(kind, time_text, value, unit, fee_text, fee=None, description="", la
     }
 
 
-def doc(name, originals=1, copies=0, *, group="", form="", form_name="", quantity_text=""):
+def doc(name, originals=1, copies=0, *, group="", form="", form_name="", quantity_text="", online_mode=""):
     if not quantity_text:
         parts = []
         if originals:
@@ -51,6 +51,7 @@ def doc(name, originals=1, copies=0, *, group="", form="", form_name="", quantit
         "quantity_text": quantity_text,
         "form": form,
         "form_name": form_name,
+        "online_mode": online_mode,  # an editor's override of procedures.online.classify_component
     }
 
 

@@ -50,10 +50,10 @@ def test_an_online_procedure_without_a_form_gets_one_built_from_its_record(recor
         "Văn bản ủy quyền (nếu ủy quyền nộp thay)",
     ]  # in-person and not-asked components are not uploads
     declaration = uploads["Tờ khai thay đổi thông tin cư trú (Mẫu CT01)"]
-    assert declaration["required"] and "bản chính: 1" in declaration["help_text"]
+    assert declaration["required"] and "1 bản chính" in declaration["help_text"]
     assert declaration["template"]["title"] == "Mẫu CT01" and "/ct01" in declaration["template"]["url"]
     assert uploads["Giấy tờ chứng minh chỗ ở hợp pháp"]["required"]
-    assert "bản sao: 1" in uploads["Giấy tờ chứng minh chỗ ở hợp pháp"]["help_text"]
+    assert "1 bản sao" in uploads["Giấy tờ chứng minh chỗ ở hợp pháp"]["help_text"]
     assert not uploads["Văn bản ủy quyền (nếu ủy quyền nộp thay)"]["required"]
     assert [item["label"] for item in schema["in_person"]] == ["Sổ tạm trú cũ"]
     assert schema["receiving_units"] == [

@@ -34,7 +34,8 @@ ND_151_2025 = law(
     "12/06/2025",
     "Chính phủ",
 )
-LAND_CERTIFICATE = doc("Giấy chứng nhận quyền sử dụng đất đã cấp (bản gốc)", 1, 0)
+# The paper certificate itself is handed over at the office: an editor marked it "in person".
+LAND_CERTIFICATE = doc("Giấy chứng nhận quyền sử dụng đất đã cấp (bản gốc)", 1, 0, online_mode="in_person")
 PERMIT_APPLICATION = doc(
     "Đơn đề nghị cấp giấy phép xây dựng",
     1,
