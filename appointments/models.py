@@ -63,6 +63,9 @@ class SlotLoad(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "start"], name="slotload_agency_start")]
 
+    def __str__(self) -> str:
+        return f"{self.agency_id} @ {self.start:%Y-%m-%d %H:%M}: {self.booked}"
+
 
 class Appointment(models.Model):
     dossier = models.ForeignKey(

@@ -161,7 +161,12 @@ def book(*, dossier, start: datetime, purpose: str = Purpose.SHOW_ORIGINALS, now
                 )
                 _release(current)
             appointment = Appointment.objects.create(
-                dossier=dossier, agency=agency, start=start, end=slot.end, purpose=purpose, place=schedule.place
+                dossier=dossier,
+                agency=agency,
+                start=start,
+                end=slot.end,
+                purpose=purpose,
+                place=schedule.place,
             )
             from .tasks import send_appointment_email
 
@@ -188,7 +193,10 @@ def day_list(dossiers, day: date):
     start = timezone.make_aware(datetime.combine(day, datetime.min.time()), tz)
     return (
         Appointment.objects.filter(
-            dossier__in=dossiers, status=AppointmentStatus.BOOKED, start__gte=start, start__lt=start + timedelta(days=1)
+            dossier__in=dossiers,
+            status=AppointmentStatus.BOOKED,
+            start__gte=start,
+            start__lt=start + timedelta(days=1),
         )
         .select_related("dossier", "agency")
         .order_by("start", "pk")

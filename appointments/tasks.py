@@ -25,7 +25,9 @@ def send_appointment_email(*, appointment_id: int) -> bool:
         context = {
             "appointment": appointment,
             "dossier": dossier,
-            "in_person": (dossier.form_version.schema.get("in_person", []) if dossier.form_version_id else []),
+            "in_person": (
+                dossier.form_version.schema.get("in_person", []) if dossier.form_version_id else []
+            ),
             "manage_url": base + reverse("appointments:book", args=[dossier.code]),
         }
         send_mail(

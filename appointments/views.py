@@ -21,11 +21,18 @@ from dossiers.models import Dossier
 
 from .services import AppointmentRefused, book, cancel, current_appointment, day_list, open_slots
 
-CLOSED = {DossierStatus.REFUSED, DossierStatus.STOPPED, DossierStatus.RETURNED, DossierStatus.WITHDRAWAL_REQUESTED}
+CLOSED = {
+    DossierStatus.REFUSED,
+    DossierStatus.STOPPED,
+    DossierStatus.RETURNED,
+    DossierStatus.WITHDRAWAL_REQUESTED,
+}
 
 
 def _own_dossier(request, code: str) -> Dossier:
-    dossier = Dossier.objects.owned_by(request.user).filter(code=code).select_related("receiving_unit").first()
+    dossier = (
+        Dossier.objects.owned_by(request.user).filter(code=code).select_related("receiving_unit").first()
+    )
     if dossier is None:
         raise Http404
     return dossier

@@ -86,7 +86,8 @@ def validate_agency_code(value: str) -> None:
     value = (value or "").strip()
     if not AGENCY_CODE_PATTERN.match(value):
         raise ValidationError(
-            _("Mã định danh phải có dạng 000.00.12.H56 (Quyết định 20/2020/QĐ-TTg)."), code="agency_code_format"
+            _("Mã định danh phải có dạng 000.00.12.H56 (Quyết định 20/2020/QĐ-TTg)."),
+            code="agency_code_format",
         )
     if value.endswith("00"):
         raise ValidationError(

@@ -182,7 +182,9 @@ def build_schema(form) -> dict:
 
 def _slot_upload(slot) -> dict:
     accept = [
-        name for name, flag in (("pdf", slot.accept_pdf), ("jpg", slot.accept_jpg), ("png", slot.accept_png)) if flag
+        name
+        for name, flag in (("pdf", slot.accept_pdf), ("jpg", slot.accept_jpg), ("png", slot.accept_png))
+        if flag
     ]
     return {
         "key": f"slot-{slot.pk}",
@@ -222,7 +224,9 @@ def _record_uploads(procedure, components) -> list[dict]:
             {
                 "key": f"component-{component.pk}",
                 "label": component.name,
-                "help_text": (_("Hồ sơ giấy: %(counts)s. Tải lên bản chụp hoặc bản quét rõ nét.") % {"counts": counts})
+                "help_text": (
+                    _("Hồ sơ giấy: %(counts)s. Tải lên bản chụp hoặc bản quét rõ nét.") % {"counts": counts}
+                )
                 if counts
                 else "",
                 "component": component.name,

@@ -12,8 +12,8 @@ from typing import TextIO
 
 from .constants import ImplementationLevel
 from .importer.parsers import online_level_label
-from .online import marks_online
 from .models import ProcedurePage
+from .online import marks_online
 
 __all__ = ["export_records", "write_jsonl"]
 
@@ -130,6 +130,10 @@ def exported_levels(page) -> tuple[str, str]:
     """The levels to export: the record's own when the portal only held it back because it cannot
     take the dossiers yet (procedures/online.py), so an export imports back unchanged; else the page's."""
     record = (page.record_online_level, page.record_legacy_level)
-    if page.record_online_level and marks_online(*record) and not marks_online(page.online_level, page.legacy_level):
+    if (
+        page.record_online_level
+        and marks_online(*record)
+        and not marks_online(page.online_level, page.legacy_level)
+    ):
         return record
     return page.online_level, page.legacy_level

@@ -73,7 +73,9 @@ def classify_component(name: str, quantity_text: str = "", originals=None, copie
 
 def online_q() -> Q:
     """The procedures whose levels advertise them online (the ORM form of marks_online)."""
-    return Q(online_level__in=(OnlineLevel.FULL, OnlineLevel.PARTIAL)) | Q(legacy_level__in=ONLINE_LEGACY_LEVELS)
+    return Q(online_level__in=(OnlineLevel.FULL, OnlineLevel.PARTIAL)) | Q(
+        legacy_level__in=ONLINE_LEGACY_LEVELS
+    )
 
 
 def marks_online(online_level: str, legacy_level: str) -> bool:
@@ -104,7 +106,9 @@ def receiving_units(procedure) -> list:
     from agencies.models import Agency
 
     if settings.DOSSIER_RECEIVING_UNIT:
-        centre = Agency.objects.active_on().filter(slug=settings.DOSSIER_RECEIVING_UNIT).exclude(code="").first()
+        centre = (
+            Agency.objects.active_on().filter(slug=settings.DOSSIER_RECEIVING_UNIT).exclude(code="").first()
+        )
         if centre is not None:
             return [centre]
     agency = procedure.implementing_agency or procedure.competent_agency
@@ -140,17 +144,16 @@ def acceptance_problems(procedure, *, check_form: bool = True) -> list[str]:
                 % {"agency": agency.name if agency else settings.DOSSIER_RECEIVING_UNIT}
             )
     if check_form and procedure.pk is not None:
-        form = getattr(procedure, "online_form", None) if _has_form(procedure) else None
+        form = _online_form(procedure)
         if form is not None and not form.is_active:
             problems.append(_("Biểu mẫu trực tuyến của thủ tục đang tạm ngừng nhận hồ sơ."))
     return problems
 
 
-def _has_form(procedure) -> bool:
+def _online_form(procedure):
     from django.core.exceptions import ObjectDoesNotExist
 
     try:
-        procedure.online_form
+        return procedure.online_form
     except ObjectDoesNotExist:
-        return False
-    return True
+        return None

@@ -22,15 +22,21 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "vi-VN"}
 
 
-def test_a_record_only_procedure_takes_a_dossier_with_an_appointment(page, browser, live_server, settings, tmp_path):
+def test_a_record_only_procedure_takes_a_dossier_with_an_appointment(
+    page, browser, live_server, settings, tmp_path
+):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SITE_BASE_URL = live_server.url
     settings.DOSSIER_RECEIVING_UNIT = ""
     communes = make_agency(name="Ủy ban nhân dân xã, phường")
     make_agency(name="UBND phường Long An", parent=communes, code="000.00.41.H56")
-    tan_an = make_agency(name="UBND phường Tân An", parent=communes, code="000.00.42.H56", address="Số 1 Võ Văn Tần")
-    AppointmentSchedule.objects.create(agency=tan_an, slot_minutes=30, capacity=2, days_ahead=5, place="Quầy số 2")
+    tan_an = make_agency(
+        name="UBND phường Tân An", parent=communes, code="000.00.42.H56", address="Số 1 Võ Văn Tần"
+    )
+    AppointmentSchedule.objects.create(
+        agency=tan_an, slot_minutes=30, capacity=2, days_ahead=5, place="Quầy số 2"
+    )
     template = make_document("Mẫu CT01", name="ct01.pdf", data=pdf_bytes("Mau CT01"))
     procedure = make_procedure(
         title="Đăng ký tạm trú",

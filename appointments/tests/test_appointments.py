@@ -12,7 +12,7 @@ from django.utils import timezone
 from appointments.constants import AppointmentStatus
 from appointments.models import Appointment, AppointmentSchedule, SlotLoad
 from appointments.services import AppointmentRefused, book, cancel, day_list, needs_appointment, open_slots
-from dossiers.models import Dossier, OfficerAssignment
+from dossiers.models import OfficerAssignment
 from dossiers.services.builder import build_dossier
 from dossiers.tests.factories import make_citizen
 from forms.models import FormVersion, OnlineForm
@@ -34,7 +34,9 @@ def at(day, hh, mm=0):
 @pytest.fixture
 def unit():
     agency = make_agency(name="UBND phường Tân An", code="000.00.42.H56", address="Số 1 Võ Văn Tần")
-    AppointmentSchedule.objects.create(agency=agency, slot_minutes=60, capacity=2, days_ahead=3, place="Quầy 2")
+    AppointmentSchedule.objects.create(
+        agency=agency, slot_minutes=60, capacity=2, days_ahead=3, place="Quầy 2"
+    )
     return agency
 
 
@@ -138,7 +140,9 @@ def test_citizen_books_moves_and_cancels_on_the_page(client, unit, settings):
     client.post(url, {"khung_gio": slots[1].key})
     assert dossier.appointments.get(status="booked").start == slots[1].start
     receipt = client.get(reverse("dossiers:receipt", args=[dossier.code])).content.decode()
-    assert "Lịch hẹn tại cơ quan" in receipt and timezone.localtime(slots[1].start).strftime("%H:%M") in receipt
+    assert (
+        "Lịch hẹn tại cơ quan" in receipt and timezone.localtime(slots[1].start).strftime("%H:%M") in receipt
+    )
     client.post(reverse("appointments:cancel", args=[dossier.code]))
     assert not dossier.appointments.filter(status="booked").exists()
     assert "Đặt lịch hẹn" in client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
@@ -160,7 +164,9 @@ def test_officers_see_the_days_list_of_their_units(client, unit, django_user_mod
     client.force_login(officer)
     page = client.get(reverse("appointments_day") + "?ngay=2026-12-09").content.decode()
     assert mine.code in page and theirs.code not in page and "09:30" in page
-    assert "Không có lịch hẹn" in client.get(reverse("appointments_day") + "?ngay=2026-12-10").content.decode()
+    assert (
+        "Không có lịch hẹn" in client.get(reverse("appointments_day") + "?ngay=2026-12-10").content.decode()
+    )
     assert client.get(reverse("appointments_day") + "?ngay=khong-phai-ngay").status_code == 200
     client.force_login(make_citizen())
     assert client.get(reverse("appointments_day")).status_code in (302, 403)

@@ -300,8 +300,13 @@ def test_every_procedure_advertised_online_takes_a_dossier(client, demo):
         response = client.get(submit)
         assert response.status_code == 200, page.code
         assert "Thông tin người nộp hồ sơ" in response.content.decode(), page.code
-    for page in ProcedurePage.objects.live().exclude(online_q()).exclude(code__in=[p.code for p in online])[:10]:
+    for page in (
+        ProcedurePage.objects.live().exclude(online_q()).exclude(code__in=[p.code for p in online])[:10]
+    ):
         assert client.get(reverse("dossiers:submit", args=[page.code])).status_code == 404
     codes = set(Dossier.objects.values_list("agency_code", flat=True))
     assert codes and all(AGENCY_CODE_PATTERN.match(code) and not code.endswith("00") for code in codes)
-    assert all(d.code.startswith(d.receiving_unit.code + "-") for d in Dossier.objects.select_related("receiving_unit"))
+    assert all(
+        d.code.startswith(d.receiving_unit.code + "-")
+        for d in Dossier.objects.select_related("receiving_unit")
+    )

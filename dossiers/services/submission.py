@@ -8,11 +8,11 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from procedures.online import receiving_units
+
 from ..appointments import appointment_for
 from ..constants import DraftStatus
 from ..models import Dossier, DossierAnswer, DossierFile, Draft
-from procedures.online import receiving_units
-
 from .builder import NoReceivingUnit, build_dossier
 
 __all__ = ["AnswerData", "DraftClosed", "NoReceivingUnit", "submit_draft"]

@@ -46,6 +46,8 @@ def test_a_commune_chosen_for_a_generic_agency_receives_and_processes(settings):
     page = make_procedure(implementing_agency=communes, online_level="full")
     with pytest.raises(NoReceivingUnit):  # two communes: someone has to choose
         build_dossier(procedure=page, applicant=APPLICANT, submitted_at=timezone.now())
-    dossier = build_dossier(procedure=page, applicant=APPLICANT, submitted_at=timezone.now(), receiving_unit=tan_an)
+    dossier = build_dossier(
+        procedure=page, applicant=APPLICANT, submitted_at=timezone.now(), receiving_unit=tan_an
+    )
     assert dossier.code.startswith("000.00.42.H56-")
     assert dossier.receiving_unit == dossier.competent_agency == tan_an

@@ -309,7 +309,9 @@ class SubmissionWizard(WizardView):
         if self.schema.get("in_person"):  # documents to show in person: book the visit now
             messages.success(
                 self.request,
-                _("Hồ sơ %(code)s đã được nộp. Bước cuối: chọn lịch hẹn đến cơ quan xuất trình bản chính giấy tờ.")
+                _(
+                    "Hồ sơ %(code)s đã được nộp. Bước cuối: chọn lịch hẹn đến cơ quan xuất trình bản chính giấy tờ."
+                )
                 % {"code": dossier.code},
             )
             return HttpResponseRedirect(reverse("appointments:book", args=[dossier.code]))

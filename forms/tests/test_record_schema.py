@@ -11,7 +11,12 @@ from procedures.tests.factories import make_agency, make_document, make_procedur
 pytestmark = pytest.mark.django_db
 
 COMPONENTS = [
-    {"name": "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "originals": 1, "copies": 0, "form_name": "Mẫu CT01"},
+    {
+        "name": "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)",
+        "originals": 1,
+        "copies": 0,
+        "form_name": "Mẫu CT01",
+    },
     {"name": "Giấy tờ chứng minh chỗ ở hợp pháp", "originals": 0, "copies": 1},
     {"name": "Văn bản ủy quyền (nếu ủy quyền nộp thay)", "originals": 1},
     {"name": "Sổ tạm trú cũ", "quantity_text": "Xuất trình bản chính", "originals": 0, "copies": 0},
@@ -80,7 +85,9 @@ def test_a_structured_form_built_by_an_editor_wins(record_procedure):
             {"label": "Địa chỉ tạm trú", "name": "dia_chi", "kind": "text", "required": True}]}}],
     )  # fmt: skip
     assert sync_upload_slots(form=form) == 3  # only the components asked for online
-    form.upload_slots.filter(component__name__startswith="Giấy tờ chứng minh").update(label="Hợp đồng thuê nhà")
+    form.upload_slots.filter(component__name__startswith="Giấy tờ chứng minh").update(
+        label="Hợp đồng thuê nhà"
+    )
     schema = build_schema(form)
     assert [step["key"] for step in schema["steps"]] == ["nguoi-nop", "buoc-1"]
     assert "Hợp đồng thuê nhà" in [u["label"] for u in schema["uploads"]]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import ReferenceIndex
 
+from ..constants import LegacyLevel, OnlineLevel
 from ..models import (
     DossierComponent,
     LegalBasis,
@@ -12,7 +13,6 @@ from ..models import (
     ProcedurePage,
     ProcedureResult,
 )
-from ..constants import LegacyLevel, OnlineLevel
 from ..online import ONLINE_LEGACY_LEVELS, acceptance_problems, marks_online
 from .catalog import RunCatalog
 from .mapping import DETAIL_TEXT_FIELDS, MappedProcedure

@@ -96,10 +96,16 @@ class ProcedurePage(Page):
         choices=OnlineLevel.choices,
         blank=True,
         editable=False,
-        help_text=_("Mức độ mà bản ghi nhập vào ghi; mức độ công bố trên cổng chỉ là trực tuyến khi nhận được hồ sơ."),
+        help_text=_(
+            "Mức độ mà bản ghi nhập vào ghi; mức độ công bố trên cổng chỉ là trực tuyến khi nhận được hồ sơ."
+        ),
     )
     record_legacy_level = models.CharField(
-        _("mức độ (NĐ 43/2011) theo hồ sơ quốc gia"), max_length=10, choices=LegacyLevel.choices, blank=True, editable=False
+        _("mức độ (NĐ 43/2011) theo hồ sơ quốc gia"),
+        max_length=10,
+        choices=LegacyLevel.choices,
+        blank=True,
+        editable=False,
     )
     status = models.CharField(
         _("tình trạng"),
@@ -343,7 +349,9 @@ class DossierComponent(Orderable):
         """The editor's choice, else what the record's text says (procedures.online.classify_component)."""
         from ..online import classify_component
 
-        return self.online_mode or classify_component(self.name, self.quantity_text, self.originals, self.copies)
+        return self.online_mode or classify_component(
+            self.name, self.quantity_text, self.originals, self.copies
+        )
 
     class Meta(Orderable.Meta):
         verbose_name = _("thành phần hồ sơ")

@@ -11,8 +11,8 @@ from conftest import shared_file
 from procedures.constants import ImplementationLevel, LegacyLevel, OnlineLevel
 from procedures.importer import import_files
 from procedures.importer.parsers import parse_online_level
-from procedures.online import marks_online
 from procedures.models import ProcedurePage
+from procedures.online import marks_online
 
 # engine: the importer's bulk path sends raw SQL (docs/testing.md)
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data, pytest.mark.engine]
@@ -137,6 +137,9 @@ def test_legacy_levels_from_a_table(tmp_path):
     a = ProcedurePage.objects.get(code="1.000001.H36")
     b = ProcedurePage.objects.get(code="1.000002.H36")
     assert (a.record_online_level, a.record_legacy_level) == (OnlineLevel.FULL, LegacyLevel.LEVEL_4)
-    assert (a.online_level, a.legacy_level) == (OnlineLevel.NONE, LegacyLevel.LEVEL_2)  # "UBND xã" has no code
+    assert (a.online_level, a.legacy_level) == (
+        OnlineLevel.NONE,
+        LegacyLevel.LEVEL_2,
+    )  # "UBND xã" has no code
     assert (b.online_level, b.legacy_level) == (OnlineLevel.NONE, LegacyLevel.OTHER)
     assert [level.code for level in b.levels.all()] == [ImplementationLevel.DISTRICT]

@@ -23,9 +23,21 @@ from .factories import make_agency, make_procedure
         ("Tài liệu, chứng cứ liên quan (nếu có)", "", 0, 1, ComponentMode.OPTIONAL),
         ("Giấy tờ chứng minh quan hệ (trường hợp nhập hộ người thân)", "", 0, 1, ComponentMode.OPTIONAL),
         ("Giấy chứng nhận cũ (chỉ khi cấp đổi)", "", 1, 0, ComponentMode.OPTIONAL),
-        ("Giấy tờ chứng minh chỗ ở (không cần nộp nếu đã có trong cơ sở dữ liệu)", "", 0, 1, ComponentMode.OPTIONAL),
+        (
+            "Giấy tờ chứng minh chỗ ở (không cần nộp nếu đã có trong cơ sở dữ liệu)",
+            "",
+            0,
+            1,
+            ComponentMode.OPTIONAL,
+        ),
         # An alternative is still required.
-        ("Giấy chứng sinh; trường hợp không có thì văn bản của người làm chứng", "", 1, 0, ComponentMode.REQUIRED),
+        (
+            "Giấy chứng sinh; trường hợp không có thì văn bản của người làm chứng",
+            "",
+            1,
+            0,
+            ComponentMode.REQUIRED,
+        ),
         ("Sổ hộ khẩu", "Xuất trình bản chính", 0, 0, ComponentMode.IN_PERSON),
         ("Giấy tờ tùy thân — xuất trình khi nhận kết quả", "", 0, 0, ComponentMode.IN_PERSON),
         (
@@ -35,7 +47,13 @@ from .factories import make_agency, make_procedure
             0,
             ComponentMode.NOT_ASKED,
         ),
-        ("Không phải nộp giấy tờ: chỉ xuất trình khi thông tin sai", "Không phải nộp", 0, 0, ComponentMode.NOT_ASKED),
+        (
+            "Không phải nộp giấy tờ: chỉ xuất trình khi thông tin sai",
+            "Không phải nộp",
+            0,
+            0,
+            ComponentMode.NOT_ASKED,
+        ),
         ("Giấy tờ khác", "", 0, 0, ComponentMode.NOT_ASKED),
         ("Khong dau (neu co)", "", 1, 0, ComponentMode.OPTIONAL),
     ],
@@ -148,7 +166,9 @@ def test_agency_cannot_lose_its_code_while_it_alone_receives_online_procedures(s
 def test_check_online_lists_and_fixes_stranded_procedures(settings, capsys):
     settings.DOSSIER_RECEIVING_UNIT = ""
     ok = make_procedure(implementing_agency=make_agency(code="000.00.12.H56"), online_level="full")
-    stranded = make_procedure(implementing_agency=make_agency(name="Sở D"), online_level="partial", legacy_level="3")
+    stranded = make_procedure(
+        implementing_agency=make_agency(name="Sở D"), online_level="partial", legacy_level="3"
+    )
     with pytest.raises(CommandError):
         call_command("check_online")
     assert stranded.code in capsys.readouterr().out

@@ -43,7 +43,9 @@ class Command(BaseCommand):
             if not marks_online(*record) or acceptance_problems(page):
                 continue
             ready += 1
-            self.stdout.write(f"{page.code} {page.title}: sẵn sàng nhận hồ sơ trực tuyến (theo hồ sơ quốc gia).")
+            self.stdout.write(
+                f"{page.code} {page.title}: sẵn sàng nhận hồ sơ trực tuyến (theo hồ sơ quốc gia)."
+            )
             if fix:
                 page.online_level, page.legacy_level = record
                 page.save_revision(log_action=True).publish()
@@ -55,4 +57,6 @@ class Command(BaseCommand):
         elif fix:
             self.stdout.write(f"Đã bỏ mức độ trực tuyến của {len(stranded)} thủ tục.")
         else:
-            raise CommandError(f"{len(stranded)} thủ tục được công bố là trực tuyến nhưng chưa nhận được hồ sơ.")
+            raise CommandError(
+                f"{len(stranded)} thủ tục được công bố là trực tuyến nhưng chưa nhận được hồ sơ."
+            )
