@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dossiers.constants import DossierStatus
 from workdays.services import Calendar, working_periods
 
 from .constants import LEAD_MINUTES, AppointmentStatus, Purpose
@@ -31,6 +32,7 @@ __all__ = [
     "day_list",
     "needs_appointment",
     "open_slots",
+    "purpose_of",
     "schedule_of",
 ]
 
@@ -106,9 +108,16 @@ def open_slots(agency, *, now: datetime | None = None) -> list[Slot]:
 
 def needs_appointment(dossier) -> bool:
     """Whether the citizen must come to the unit: documents to show in person (the submission's
-    `in_person` list, procedures/online.py)."""
+    `in_person` list, procedures/online.py), or a finished result waiting at the unit (status 9)."""
+    if dossier.status == DossierStatus.DONE:
+        return True
     schema = dossier.form_version.schema if dossier.form_version_id else {}
     return bool(schema.get("in_person"))
+
+
+def purpose_of(dossier) -> str:
+    """Why the citizen comes: to collect a finished result (status 9), else to show originals."""
+    return Purpose.COLLECT_RESULT if dossier.status == DossierStatus.DONE else Purpose.SHOW_ORIGINALS
 
 
 def current_appointment(dossier) -> Appointment | None:
@@ -138,10 +147,12 @@ def _release(appointment: Appointment) -> None:
     )
 
 
-def book(*, dossier, start: datetime, purpose: str = Purpose.SHOW_ORIGINALS, now: datetime | None = None):
+def book(*, dossier, start: datetime, purpose: str | None = None, now: datetime | None = None):
     """Book (or move to) the slot starting at `start` at the dossier's receiving unit. Returns the
     appointment; AppointmentRefused (nothing changed, the old booking kept) when the slot is not
-    offered or full. The e-mail goes out once the booking is committed."""
+    offered or full. `purpose` defaults to `purpose_of(dossier)`. The e-mail goes out once the
+    booking is committed."""
+    purpose = purpose or purpose_of(dossier)
     agency = dossier.receiving_unit
     if agency is None:
         raise AppointmentRefused(_("Hồ sơ chưa có đơn vị tiếp nhận nên chưa đặt được lịch hẹn."))

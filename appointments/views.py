@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from dossiers.constants import DossierStatus
 from dossiers.models import Dossier
 
-from .services import AppointmentRefused, book, cancel, current_appointment, day_list, open_slots
+from .services import AppointmentRefused, book, cancel, current_appointment, day_list, open_slots, purpose_of
 
 CLOSED = {
     DossierStatus.REFUSED,
@@ -58,7 +58,7 @@ def book_view(request, code: str):
             error = _("Hãy chọn một khung giờ còn chỗ.")
         else:
             try:
-                appointment = book(dossier=dossier, start=start)
+                appointment = book(dossier=dossier, start=start, purpose=purpose_of(dossier))
             except AppointmentRefused as refused:
                 error = refused.message
             else:
@@ -84,6 +84,7 @@ def book_view(request, code: str):
         "closed": closed,
         "error": error,
         "in_person": schema.get("in_person", []),
+        "collect_result": dossier.status == DossierStatus.DONE,
     }
     return render(request, "appointments/book.html", context, status=400 if error else 200)
 

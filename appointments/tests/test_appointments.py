@@ -12,7 +12,7 @@ from django.utils import timezone
 from appointments.constants import AppointmentStatus
 from appointments.models import Appointment, AppointmentSchedule, SlotLoad
 from appointments.services import AppointmentRefused, book, cancel, day_list, needs_appointment, open_slots
-from dossiers.models import OfficerAssignment
+from dossiers.models import Dossier, OfficerAssignment
 from dossiers.services.builder import build_dossier
 from dossiers.tests.factories import make_citizen
 from forms.models import FormVersion, OnlineForm
@@ -113,9 +113,18 @@ def test_booking_sends_an_email_with_the_slot_and_what_to_bring(unit, django_cap
     assert f"/lich-hen/{dossier.code}/" in message.body
 
 
-def test_needs_appointment_reads_the_in_person_documents(unit):
+def test_needs_appointment_reads_the_in_person_documents_and_a_result_to_collect(unit):
     assert needs_appointment(make_dossier(unit))
-    assert not needs_appointment(make_dossier(unit, in_person=False))
+    plain = make_dossier(unit, in_person=False)
+    assert not needs_appointment(plain)
+    Dossier.objects.filter(pk=plain.pk).update(status="9")  # processed: the result waits at the unit
+    plain.refresh_from_db()
+    assert needs_appointment(plain)
+    from appointments.services import purpose_of
+
+    assert (
+        purpose_of(plain) == "result" and book(dossier=plain, start=at(9, 9, 30), now=NOW).purpose == "result"
+    )
 
 
 @pytest.mark.engine
