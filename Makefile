@@ -40,7 +40,8 @@ check: setup-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM-$$RANDOM$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz \
-		ALLOWED_HOSTS=dichvucong.example.vn $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=dichvucong.example.vn VNPAY_HASH_SECRET=check-deploy-secret \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Tests run in parallel (pytest-xdist, one worker per core, a test file stays on one worker so that
 # its module fixtures are built once), in two passes: the transactional tests (live_server, threads)

@@ -58,6 +58,18 @@ class DateInput(djforms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def record_fee(dossier) -> int | None:
+    """The fee the procedure's record publishes for the dossier's channel (the online channel for an
+    online dossier), else for its first channel with an amount; editors keep it in the catalog."""
+    procedure = dossier.procedure
+    if procedure is None:
+        return None
+    channels = list(procedure.channels.exclude(fee_amount=None).order_by("sort_order", "pk"))
+    kind = "online" if dossier.channel == "online" else "direct"
+    chosen = next((c for c in channels if c.kind == kind), channels[0] if channels else None)
+    return chosen.fee_amount if chosen is not None and chosen.fee_amount else None
+
+
 def action_form(action, dossier, *, data=None, files=None, prefix: str | None = None) -> djforms.Form:
     """An unbound or bound form for `action` on `dossier`."""
     action = Action(action)
@@ -83,8 +95,15 @@ def action_form(action, dossier, *, data=None, files=None, prefix: str | None = 
             help_text=_("Để nguyên nếu giữ ngày hẹn đã tính khi nộp."),
         )
     elif action == Action.REQUEST_PAYMENT:
+        fee = record_fee(dossier)
         fields["amount"] = djforms.IntegerField(
-            label=_("Số tiền (đồng)"), min_value=1, error_messages={"required": _("Nhập số tiền.")}
+            label=_("Số tiền (đồng)"),
+            min_value=1,
+            initial=fee,
+            help_text=_("Theo phí, lệ phí công bố của thủ tục; sửa khi mức thu thay đổi theo hồ sơ.")
+            if fee
+            else _("Thủ tục chưa công bố mức phí cố định: nhập số tiền của hồ sơ này."),
+            error_messages={"required": _("Nhập số tiền.")},
         )
     elif action == Action.SUPPLY:
         fields["files"] = MultipleFileField(

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "dossiers",
     "appointments",
+    "payments",
     "workdays",
     "demo",
     "roadmap",
@@ -137,6 +138,7 @@ from .components.caches import *  # noqa: E402,F403
 from .components.dossiers import *  # noqa: E402,F403
 from .components.email import *  # noqa: E402,F403
 from .components.feedback import *  # noqa: E402,F403
+from .components.payments import *  # noqa: E402,F403
 from .components.search import *  # noqa: E402,F403
 from .components.tasks import *  # noqa: E402,F403
 from .components.wagtail import *  # noqa: E402,F403

@@ -9,6 +9,13 @@ DEBUG = False
 if SECRET_KEY.startswith("dev-only"):  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
 
+# The payment gateway simulator never runs in production; the VNPAY adapter needs real credentials.
+PAYMENT_SIMULATOR = env_bool("PAYMENT_SIMULATOR", False)
+if PAYMENT_PROVIDER == "vnpay" and PAYMENT_VNPAY["HASH_SECRET"].startswith("gia-lap"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAY_URL and VNPAY_API_URL for production."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
