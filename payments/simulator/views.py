@@ -77,6 +77,7 @@ def deliver_ipn(params: dict) -> dict:
         return {"RspCode": "--", "Message": f"IPN not delivered: {exc}"}
 
 
+@csrf_exempt  # the gateway's own page: another site, which knows nothing of the portal's CSRF token
 def pay_page(request):
     params = (request.GET if request.method == "GET" else request.POST).dict()
     tmn_code = params.get("vnp_TmnCode", "")

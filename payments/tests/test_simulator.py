@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.engine, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def gateway(live_server, settings):
     settings.SITE_BASE_URL = live_server.url
-    return Client()
+    return Client(enforce_csrf_checks=True)  # the browser on the gateway's pages: no portal CSRF token there
 
 
 def _pay(gateway, dossier, outcome):
