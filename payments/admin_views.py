@@ -28,6 +28,9 @@ def payment_list(request):
     status = request.GET.get("trang_thai", "")
     if status in PaymentStatus.values:
         payments = payments.filter(status=status)
+    from .models import Reconciliation
+
+    reconciliations = Reconciliation.objects.filter(agency_id__in=payments.values("agency_id"))
     return render(
         request,
         "payments/admin/list.html",
@@ -35,6 +38,7 @@ def payment_list(request):
             "payments": payments.order_by("-created_at")[:200],
             "statuses": PaymentStatus.choices,
             "status": status,
+            "reconciliations": reconciliations.select_related("agency")[:30],
         },
     )
 

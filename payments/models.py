@@ -107,3 +107,28 @@ class SimulatedTransaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tmn_code}/{self.txn_ref} {self.status}"
+
+
+class Reconciliation(models.Model):
+    """One day's comparison of the portal's payments with the gateway's records (querydr), per
+    collecting agency (`services.reconcile`)."""
+
+    day = models.DateField(_("ngày"))
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("cơ quan thu"), on_delete=models.PROTECT, related_name="+"
+    )
+    run_at = models.DateTimeField(_("đối soát lúc"), auto_now=True)
+    checked = models.PositiveIntegerField(_("số giao dịch"), default=0)
+    matched = models.PositiveIntegerField(_("khớp"), default=0)
+    mismatches = models.JSONField(_("chênh lệch"), default=list, blank=True)
+    portal_total = models.BigIntegerField(_("tổng đã thu (cổng dịch vụ công)"), default=0)
+    gateway_total = models.BigIntegerField(_("tổng đã thu (cổng thanh toán)"), default=0)
+
+    class Meta:
+        verbose_name = _("đối soát thanh toán")
+        verbose_name_plural = _("đối soát thanh toán")
+        ordering = ["-day", "agency"]
+        constraints = [models.UniqueConstraint(fields=["day", "agency"], name="reconciliation_day_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id}: {self.matched}/{self.checked}"

@@ -32,6 +32,7 @@ __all__ = [
     "amount_due",
     "expire_abandoned",
     "handle_ipn",
+    "reconcile",
     "refund",
     "settle",
     "start_payment",
@@ -260,3 +261,65 @@ def refund(payment: Payment, *, by, reason: str, now=None) -> Payment:
     if not updated:
         raise PaymentRefused(_("Giao dịch đã được xử lý bởi người khác."))
     return payment
+
+
+def reconcile(day, *, agency=None) -> list:
+    """Compare the day's payments (created that day, Vietnamese time) with the gateway, per
+    collecting agency: querydr for each; a payment whose state or amount differs from the gateway's,
+    or that the gateway cannot confirm, is a mismatch (kept on the `Reconciliation` row and logged).
+    Open payments are settled on the way. Run daily (`manage.py reconcile_payments`)."""
+    from datetime import datetime as dt
+
+    from .models import Reconciliation
+
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(dt.combine(day, dt.min.time()), tz)
+    payments = Payment.objects.filter(created_at__gte=start, created_at__lt=start + timedelta(days=1))
+    if agency is not None:
+        payments = payments.filter(agency=agency)
+    rows = {}
+    for payment in payments.select_related("agency").order_by("pk"):
+        if payment.status in OPEN_STATUSES:
+            payment = settle(payment)
+        row = rows.setdefault(
+            payment.agency_id, {"checked": 0, "matched": 0, "mismatches": [], "portal": 0, "gateway": 0}
+        )
+        row["checked"] += 1
+        try:
+            answer = get_provider(payment.provider).query(payment)
+        except ProviderError as exc:
+            row["mismatches"].append({"txn_ref": payment.txn_ref, "why": f"unreachable: {exc}"})
+            continue
+        portal_paid = payment.status == PaymentStatus.PAID
+        gateway_paid = answer.signature_ok and answer.success
+        gateway_refunded = answer.signature_ok and answer.refunded
+        if portal_paid:
+            row["portal"] += payment.amount
+        if gateway_paid:
+            row["gateway"] += answer.amount or 0
+        why = ""
+        if not answer.signature_ok:
+            why = "gateway answer not verified"
+        elif portal_paid != gateway_paid and not (
+            payment.status == PaymentStatus.REFUNDED and gateway_refunded
+        ):
+            why = f"portal {payment.status}, gateway {answer.response_code}/{answer.status_code}"
+        elif gateway_paid and answer.amount != payment.amount:
+            why = f"amount portal {payment.amount}, gateway {answer.amount}"
+        if why:
+            row["mismatches"].append({"txn_ref": payment.txn_ref, "why": why})
+            _log(
+                payment, EventKind.MISMATCH, verified=answer.signature_ok, outcome="reconciliation", note=why
+            )
+        else:
+            row["matched"] += 1
+    results = []
+    for agency_id, row in rows.items():
+        record, _created = Reconciliation.objects.update_or_create(
+            day=day,
+            agency_id=agency_id,
+            defaults={"checked": row["checked"], "matched": row["matched"], "mismatches": row["mismatches"],
+                      "portal_total": row["portal"], "gateway_total": row["gateway"]},
+        )  # fmt: skip
+        results.append(record)
+    return results

@@ -120,3 +120,29 @@ def test_officers_see_payments_and_refund_in_the_admin(gateway):
     citizen = Client()
     citizen.force_login(make_citizen())
     assert citizen.get("/admin/thanh-toan/").status_code in (302, 403)
+
+
+def test_daily_reconciliation_per_agency_flags_mismatches(gateway):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from payments.models import Reconciliation
+    from payments.services import reconcile
+
+    dossier = dossier_owing(40000)
+    paid, _ = _pay(gateway, dossier, "approve")
+    declined, _ = _pay(gateway, dossier_owing(30000), "decline")
+    day = timezone.localdate(paid.created_at)
+    records = reconcile(day)
+    assert sorted((r.checked, r.matched, len(r.mismatches)) for r in records) == [(1, 1, 0), (1, 1, 0)]
+    assert next(r for r in records if r.agency_id == paid.agency_id).portal_total == 40000
+    # the portal's record goes wrong (say, a bad manual edit): the next run flags it
+    Payment.objects.filter(pk=paid.pk).update(status=PaymentStatus.FAILED)
+    record = next(r for r in reconcile(day) if r.agency_id == paid.agency_id)
+    assert record.mismatches == [{"txn_ref": paid.txn_ref, "why": "portal failed, gateway 00/00"}]
+    assert Reconciliation.objects.count() == 2  # one row per day and agency, updated
+    assert PaymentEvent.objects.filter(
+        payment=paid, kind=EventKind.MISMATCH, outcome="reconciliation"
+    ).exists()
+    call_command("reconcile_payments", "--ngay", day.isoformat())
+    assert declined.status == PaymentStatus.FAILED
