@@ -28,7 +28,7 @@ def test_pay_a_fee_online(page, live_server, settings, tmp_path):
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{live_server.url}/ho-so/{dossier.code}/")
-    assert "150000 đồng" in page.locator("#payment-title + p").inner_text()
+    assert "150.000 đồng" in page.locator("#payment-title + p").inner_text()
     page.get_by_role("link", name="Thanh toán trực tuyến").click()
     page.get_by_role("button", name="Thanh toán qua VNPAY").click()
     # The gateway's own page (the simulator): no card data on the portal.

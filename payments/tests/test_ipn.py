@@ -145,7 +145,7 @@ def test_the_citizen_pays_from_the_dossier_page(client, payment):
     dossier = payment.dossier
     client.force_login(dossier.user)
     page = client.get(reverse("payments:pay", args=[dossier.code])).content.decode()
-    assert "150000" in page and "Thanh toán qua VNPAY" in page
+    assert "150.000" in page and "Thanh toán qua VNPAY" in page
     response = client.post(reverse("payments:pay", args=[dossier.code]))
     assert (
         response.status_code == 302 and "/thanh-toan/gia-lap/paymentv2/vpcpay.html?" in response["Location"]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # First, so that the serialized test database (transactional tests) restores content types before
     # the rows whose constructors look them up (Wagtail's tasks call get_for_model in __init__).
     "django.contrib.contenttypes",
+    "core",  # no models: its template filters (money)
     "home",
     "agencies",
     "procedures",
