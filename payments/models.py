@@ -6,7 +6,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .constants import EventKind, PaymentStatus
@@ -48,11 +47,8 @@ class Payment(models.Model):
         verbose_name = _("giao dịch thanh toán")
         verbose_name_plural = _("giao dịch thanh toán")
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dossier"], condition=Q(status="paid"), name="payment_one_paid_per_dossier"
-            )
-        ]
+        # Not one paid payment per dossier: a citizen who pays in two tabs has paid twice, and both
+        # are recorded; the second is flagged (PaymentEvent "dossier_not_waiting") for a refund.
 
     def __str__(self) -> str:
         return f"{self.txn_ref} {self.amount} {self.status}"

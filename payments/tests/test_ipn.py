@@ -177,3 +177,14 @@ def test_my_dossiers_links_to_the_payment(client, payment):
     client.force_login(payment.dossier.user)
     page = client.get(reverse("accounts:my_dossiers")).content.decode()
     assert reverse("payments:pay", args=[payment.dossier.code]) in page
+
+
+def test_paying_twice_in_two_tabs_records_both_and_flags_the_second(payment):
+    second, _url = start_payment(payment.dossier, client_ip="1.1.1.1", return_url="http://x/")
+    assert handle_ipn(ipn_params(payment))["RspCode"] == "00"
+    assert handle_ipn(ipn_params(second, vnp_TransactionNo="14000002"))["RspCode"] == "00"
+    assert Payment.objects.filter(dossier=payment.dossier, status=PaymentStatus.PAID).count() == 2
+    assert payment.dossier.history.filter(action=Action.CONFIRM_PAYMENT).count() == 1
+    assert PaymentEvent.objects.filter(
+        payment=second, kind=EventKind.MISMATCH, outcome="dossier_not_waiting"
+    ).exists()
