@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -97,7 +97,3 @@ def receipt_pdf_view(request, code: str, payment_id: int):
     response = HttpResponse(render_payment_receipt_pdf(payment), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bien-lai-{payment.receipt_number}.pdf"'
     return response
-
-
-def dossier_redirect(request, code: str):
-    return redirect("dossiers:detail", code=code)

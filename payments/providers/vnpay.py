@@ -23,7 +23,7 @@ import json
 import urllib.error
 import urllib.request
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
@@ -238,7 +238,3 @@ class VnpayProvider:
             message=answer.get("vnp_Message", ""),
             raw=answer,
         )
-
-
-def expiry(created: datetime, minutes: int) -> datetime:
-    return created + timedelta(minutes=minutes)
