@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -166,6 +168,38 @@ def _store_files(cleaned, *, dossier, owner, purpose, label: str, now, names: li
     return stored
 
 
+def _sign_results(dossier, cleaned: list, now) -> list:
+    """The result files signed with the key of the competent agency (else the receiving unit):
+    PDFs and JPG/PNG scans (made a PDF) come back signed with the verification stamp
+    (signing.services.sign_document, registered in this transaction); unchanged when neither
+    agency has a usable key. A file that cannot be signed refuses the action."""
+    from signing.services import KeyUnavailable, SigningRefused, sign_document
+
+    signed_files = []
+    for clean in cleaned:
+        try:
+            signed = sign_document(
+                clean.data, kind=clean.kind, dossier_code=dossier.code,
+                agencies=[dossier.competent_agency, dossier.receiving_unit], now=now,
+            )  # fmt: skip
+        except (SigningRefused, KeyUnavailable) as error:
+            raise TransitionRefused(
+                _("Không ký số được tệp “%(name)s”: %(why)s") % {"name": clean.name, "why": error.message},
+                code="signing",
+            ) from None
+        if signed is None:
+            signed_files.append(clean)
+            continue
+        stem = clean.name.rsplit(".", 1)[0] if "." in clean.name else clean.name
+        signed_files.append(
+            dataclasses.replace(
+                clean, data=signed.data, kind="pdf", content_type="application/pdf", name=f"{stem}.pdf",
+                sha256=hashlib.sha256(signed.data).hexdigest(),
+            )
+        )  # fmt: skip
+    return signed_files
+
+
 def _agency(value):
     from agencies.models import Agency
 
@@ -282,6 +316,8 @@ def perform(
                     code="reason",
                 )
             prepared = _prepare(locked, action, data, today=today)
+            if action == A.FINISH:
+                prepared["result_files"] = _sign_results(locked, prepared["result_files"], now)
             to_status = target_status(locked, action)
             extra: dict = {}
             update_fields = ["status", "status_changed_at"]

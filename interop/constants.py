@@ -8,6 +8,7 @@ class Scope(models.TextChoices):
     DOSSIERS_READ = "dossiers:read", _("Đọc hồ sơ (danh sách, chi tiết)")
     DOSSIERS_WRITE = "dossiers:write", _("Cập nhật trạng thái hồ sơ")
     RESULTS_WRITE = "results:write", _("Đính kèm tệp kết quả")
+    DOCUMENTS_VERIFY = "documents:verify", _("Xác thực văn bản đã ký số")
 
 
 # Tokens look like "dvc_<8-character id>_<secret>": the id (kept in clear) finds the client, the

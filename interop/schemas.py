@@ -360,3 +360,32 @@ class ErrorBody(Schema):
 
 class Error(Schema):
     error: ErrorBody
+
+
+class SignatureCheck(Schema):
+    signer: str = Field(description="Tên trong chứng thư số của người/cơ quan ký.")
+    organisation: str
+    signed_at: datetime | None = Field(
+        description="Thời điểm ký: theo dấu thời gian nếu có, nếu không theo máy ký."
+    )
+    timestamped: bool = Field(description="Thời điểm ký có dấu thời gian tin cậy.")
+    intact: bool = Field(description="Các byte được ký không bị thay đổi.")
+    changed_after: bool = Field(description="Có nội dung được thêm hoặc sửa sau khi ký.")
+    trusted: bool = Field(description="Chứng thư số nối tới một tổ chức cấp chứng thư mà Cổng tin cậy.")
+    valid_at_signing: bool = Field(description="Chứng thư số còn hiệu lực tại thời điểm ký.")
+    revoked: bool = Field(description="Chứng thư số đã bị thu hồi trước thời điểm ký.")
+    dossier_code: str | None = Field(
+        description="Mã hồ sơ khi văn bản có trong sổ văn bản Cổng đã ký; không có dữ liệu cá nhân."
+    )
+    problems: list[str] = Field(description="Các vấn đề, bằng tiếng Việt.")
+
+
+class VerificationResult(Schema):
+    valid: bool = Field(
+        description="Mọi chữ ký nguyên vẹn, không bị sửa sau khi ký, chứng thư tin cậy và còn hiệu lực."
+    )
+    error: str = Field(
+        description="Lý do không kiểm tra được (không phải PDF, không có chữ ký…); rỗng khi kiểm tra được."
+    )
+    sha256: str
+    signatures: list[SignatureCheck]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ho-so/", include("dossiers.urls")),
     path("lich-hen/", include("appointments.urls")),
     path("thanh-toan/", include("payments.urls")),
+    path("xac-thuc/", include("signing.urls")),
     path("lo-trinh/", include("stats.roadmap_urls")),
     path("thong-ke/", include("stats.urls")),
     path("du-lieu-mo/", include("stats.opendata_urls")),

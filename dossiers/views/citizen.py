@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from signing.services import signed_documents
+
 from ..clock import due_state
 from ..constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
 from ..forms.actions import action_form, perform_kwargs
@@ -40,6 +42,10 @@ def _render(request, dossier, *, forms=None, status=200):
             (c for c in reversed(history) if c.action == Action.REQUEST_SUPPLEMENT), None
         )
     actions = [a for a in allowed_actions(dossier, request.user) if a in CITIZEN_ACTIONS]
+    result_files = [f for f in files if f.purpose == FilePurpose.RESULT]
+    signed = signed_documents(dossier.code, [f.sha256 for f in result_files])
+    for upload in result_files:
+        upload.signed = signed.get(upload.sha256)
     context = {
         "dossier": dossier,
         "due": due_state(dossier),
@@ -47,7 +53,7 @@ def _render(request, dossier, *, forms=None, status=200):
         "supplement_request": supplement_request,
         "submitted_files": [f for f in files if f.purpose == FilePurpose.SUBMITTED],
         "supplement_files": [f for f in files if f.purpose == FilePurpose.SUPPLEMENT],
-        "result_files": [f for f in files if f.purpose == FilePurpose.RESULT],
+        "result_files": result_files,
         "slips": [c for c in history if c.action in SLIP_ACTIONS],
         "action_forms": [(a, forms.get(a) or action_form(a, dossier)) for a in actions],
     }

@@ -86,9 +86,14 @@ def make_api_client(db):
 
 @pytest.fixture
 def writer(make_api_client, unit):
-    """A client that reads and writes dossiers and results of `unit`: (client, token)."""
+    """A client that reads and writes dossiers and results of `unit` and verifies documents: (client, token)."""
     return make_api_client(
-        "dossiers:read", "dossiers:write", "results:write", units=[unit], name="mot-cua-tinh"
+        "dossiers:read",
+        "dossiers:write",
+        "results:write",
+        "documents:verify",
+        units=[unit],
+        name="mot-cua-tinh",
     )
 
 

@@ -16,6 +16,9 @@ if PAYMENT_PROVIDER == "vnpay" and PAYMENT_VNPAY["HASH_SECRET"].startswith("gia-
         "Set VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAY_URL and VNPAY_API_URL for production."
     )
 
+# The demo certificate authority is never trusted in production: SIGNING_TRUST_ROOTS names the real ones.
+SIGNING_DEMO_CA = env_bool("SIGNING_DEMO_CA", False)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
