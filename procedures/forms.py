@@ -41,28 +41,32 @@ class AgencyScopedPageFormMixin:
 
 class OnlineLevelFormMixin:
     """An editor cannot mark a procedure online (Decree 42/2022 toàn trình / một phần, Decree
-    43/2011 level 3/4) unless the portal can take its dossiers; the message says why
-    (procedures/online.py). Checked in the admin form, not on every save: the importer marks such
-    procedures "not online" itself, and stale data is listed by `manage.py check_online`."""
+    43/2011 level 3/4) unless the portal can take its dossiers, nor toàn trình / level 4 unless its
+    fee can be paid online and its result signed; the message says why (procedures/online.py).
+    Checked in the admin form, not on every save: the importer lowers such levels itself, and stale
+    data is listed by `manage.py check_online`."""
 
     def clean(self):
         cleaned = super().clean()
         from .constants import OnlineLevel
-        from .online import acceptance_problems, marks_online
+        from .online import ONLINE_LEGACY_LEVELS, advertised_levels
 
         level = cleaned.get("online_level", self.instance.online_level)
         legacy = cleaned.get("legacy_level", self.instance.legacy_level)
-        if not marks_online(level, legacy):
-            return cleaned
         probe = copy.copy(self.instance)
         for name in ("implementing_agency", "competent_agency", "status"):
             if name in cleaned:
                 setattr(probe, name, cleaned[name])
-        problems = acceptance_problems(probe)
-        if problems:
-            message = _("Chưa thể đánh dấu thủ tục là dịch vụ công trực tuyến: %(why)s") % {
-                "why": " ".join(str(p) for p in problems)
-            }
-            field = "online_level" if level != OnlineLevel.NONE else "legacy_level"
-            self.add_error(field if field in self.fields else None, message)
+        allowed_level, allowed_legacy, problems = advertised_levels(probe, level, legacy)
+        if not problems:
+            return cleaned
+        if allowed_level == OnlineLevel.NONE and allowed_legacy not in ONLINE_LEGACY_LEVELS:
+            template = _("Chưa thể đánh dấu thủ tục là dịch vụ công trực tuyến: %(why)s")
+        else:
+            template = _(
+                "Chưa thể đánh dấu thủ tục là dịch vụ công trực tuyến toàn trình (mức độ 4): %(why)s"
+            )
+        message = template % {"why": " ".join(str(p) for p in problems)}
+        field = "online_level" if level != allowed_level else "legacy_level"
+        self.add_error(field if field in self.fields else None, message)
         return cleaned

@@ -27,6 +27,9 @@ from .constants import ComponentMode, LegacyLevel, OnlineLevel, ProcedureStatus
 __all__ = [
     "ONLINE_LEGACY_LEVELS",
     "acceptance_problems",
+    "advertised_levels",
+    "full_service_problems",
+    "has_fee",
     "classify_component",
     "is_generic_agency",
     "marks_online",
@@ -148,6 +151,72 @@ def acceptance_problems(procedure, *, check_form: bool = True) -> list[str]:
         if form is not None and not form.is_active:
             problems.append(_("Biểu mẫu trực tuyến của thủ tục đang tạm ngừng nhận hồ sơ."))
     return problems
+
+
+_NO_FEE = re.compile(r"\b(khong|mien)\b")
+
+
+def has_fee(procedure) -> bool:
+    """Whether the record publishes a fee (phí, lệ phí) for some channel: an amount, or a text with
+    a figure that does not say "không" / "miễn"."""
+    if procedure.pk is None:
+        return False
+    for amount, text in procedure.channels.values_list("fee_amount", "fee_text"):
+        if amount:
+            return True
+        folded = fold(text or "")
+        if folded and re.search(r"[1-9]", folded) and not _NO_FEE.search(folded):
+            return True
+    return False
+
+
+def full_service_problems(procedure) -> list[str]:
+    """Why the portal cannot offer this procedure as a full online service (toàn trình, level 4),
+    beyond taking its dossiers (acceptance_problems): its fee cannot be paid online (no payment
+    provider), or its result cannot be issued signed (neither its competent agency nor each
+    receiving unit has a usable signing key: signing.SigningKey). Empty: it can."""
+    from signing.services import agencies_with_keys
+
+    problems = []
+    if has_fee(procedure) and not settings.PAYMENT_PROVIDER:
+        problems.append(_("Thủ tục có phí, lệ phí nhưng Cổng chưa kết nối cổng thanh toán trực tuyến."))
+    units = receiving_units(procedure)
+    competent = procedure.competent_agency or procedure.implementing_agency
+    keyed = agencies_with_keys()
+    if (
+        units
+        and not (competent is not None and competent.pk in keyed)
+        and not all(u.pk in keyed for u in units)
+    ):
+        problems.append(
+            _(
+                "Cơ quan “%(agency)s” chưa có khóa ký số nên chưa trả được kết quả điện tử; quản trị viên "
+                "thêm khóa ký số của cơ quan (docs/signing.md)."
+            )
+            % {"agency": competent.name if competent is not None else units[0].name}
+        )
+    return problems
+
+
+def advertised_levels(
+    procedure, online_level: str, legacy_level: str, *, check_form: bool = True
+) -> tuple[str, str, list[str]]:
+    """The levels the portal may advertise for `procedure` when its record says (online_level,
+    legacy_level), and the problems that lowered them: not online when it cannot take dossiers;
+    một phần / level 3 instead of toàn trình / level 4 when it cannot be paid and answered online."""
+    if not marks_online(online_level, legacy_level):
+        return online_level, legacy_level, []
+    problems = acceptance_problems(procedure, check_form=check_form)
+    if problems:
+        legacy = LegacyLevel.LEVEL_2 if legacy_level in ONLINE_LEGACY_LEVELS else legacy_level
+        return OnlineLevel.NONE, legacy, problems
+    if online_level == OnlineLevel.FULL or legacy_level == LegacyLevel.LEVEL_4:
+        problems = full_service_problems(procedure)
+        if problems:
+            level = OnlineLevel.PARTIAL if online_level == OnlineLevel.FULL else online_level
+            legacy = LegacyLevel.LEVEL_3 if legacy_level == LegacyLevel.LEVEL_4 else legacy_level
+            return level, legacy, problems
+    return online_level, legacy_level, []
 
 
 def _online_form(procedure):

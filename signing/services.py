@@ -33,6 +33,7 @@ from .pki import trust_roots
 from .stamp import add_stamp, image_to_pdf
 
 __all__ = [
+    "agencies_with_keys",
     "signed_documents",
     "add_pkcs11_key",
     "add_pkcs12_key",
@@ -401,3 +402,8 @@ def signed_documents(dossier_code: str, sha256s) -> dict[str, SignedDocument]:
         dossier_code=dossier_code, file_sha256__in=list(sha256s)
     )
     return {row.file_sha256: row for row in rows}
+
+
+def agencies_with_keys(when=None) -> set[int]:
+    """The ids of the agencies that have a usable signing key now."""
+    return set(SigningKey.objects.usable(when).values_list("agency_id", flat=True))

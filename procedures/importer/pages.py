@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from wagtail.models import ReferenceIndex
 
-from ..constants import LegacyLevel, OnlineLevel
 from ..models import (
     DossierComponent,
     LegalBasis,
@@ -13,7 +12,7 @@ from ..models import (
     ProcedurePage,
     ProcedureResult,
 )
-from ..online import ONLINE_LEGACY_LEVELS, acceptance_problems, marks_online
+from ..online import advertised_levels
 from .catalog import RunCatalog
 from .mapping import DETAIL_TEXT_FIELDS, MappedProcedure
 
@@ -176,19 +175,16 @@ def _set_name(page: ProcedurePage, mapped: MappedProcedure) -> None:
 
 def _set_online(page: ProcedurePage, mapped: MappedProcedure) -> None:
     """The record's level is kept as the record's (`record_online_level`, `record_legacy_level`);
-    the page advertises it unless it says online and the portal cannot take the procedure's
-    dossiers (no receiving unit with a code: procedures/online.py). Then the page says "not online";
-    once the agency has its code, `manage.py check_online` lists it as ready and `--fix` advertises
-    it (the editor who marks it online in the admin is told what is missing, if anything)."""
+    the page advertises what the portal can honour (procedures/online.py, advertised_levels): "not
+    online" while no receiving unit has a code, một phần / level 3 instead of toàn trình / level 4
+    while the fee cannot be paid online or the result cannot be signed. `manage.py check_online`
+    lists what became possible since and `--fix` advertises it (the editor who marks it in the
+    admin is told what is missing, if anything)."""
     if mapped.online.level is None:
         return
     level, legacy = mapped.online.level, mapped.online.legacy
     page.record_online_level, page.record_legacy_level = level, legacy
-    if marks_online(level, legacy) and acceptance_problems(page, check_form=False):
-        level = OnlineLevel.NONE
-        legacy = LegacyLevel.LEVEL_2 if legacy in ONLINE_LEGACY_LEVELS else legacy
-    page.online_level = level
-    page.legacy_level = legacy
+    page.online_level, page.legacy_level, _problems = advertised_levels(page, level, legacy, check_form=False)
 
 
 def _apply_detailed(page: ProcedurePage, mapped: MappedProcedure, catalog: RunCatalog) -> None:

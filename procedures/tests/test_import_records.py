@@ -439,14 +439,26 @@ def test_index_record_over_a_detailed_page_updates_only_what_it_carries(tmp_path
     assert ProcedurePage.objects.get().record_online_level == OnlineLevel.FULL
 
 
-def test_online_level_of_a_record_is_advertised_once_its_agency_can_receive(tmp_path):
+def test_online_level_of_a_record_is_advertised_once_its_agency_can_receive(tmp_path, settings):
+    from agencies.models import Agency
+    from signing.services import ensure_demo_key
+
+    settings.SIGNING_DIR = tmp_path / "signing"
+    agency = Agency.objects.create(name="Thanh tra Bộ", slug="thanh-tra-bo", code="000.00.00.G12")
+    ensure_demo_key(agency)  # the result can be signed: toàn trình is honoured
+    import_files([write_jsonl(tmp_path / "a.jsonl", [detailed_record("1.012276", muc_do_dvc="Toàn trình")])])
+    page = ProcedurePage.objects.get()
+    assert page.implementing_agency.code == "000.00.00.G12"
+    assert (page.online_level, page.record_online_level) == (OnlineLevel.FULL, OnlineLevel.FULL)
+
+
+def test_a_full_online_record_is_advertised_partial_while_its_result_cannot_be_signed(tmp_path):
     from agencies.models import Agency
 
     Agency.objects.create(name="Thanh tra Bộ", slug="thanh-tra-bo", code="000.00.00.G12")
     import_files([write_jsonl(tmp_path / "a.jsonl", [detailed_record("1.012276", muc_do_dvc="Toàn trình")])])
     page = ProcedurePage.objects.get()
-    assert page.implementing_agency.code == "000.00.00.G12"
-    assert (page.online_level, page.record_online_level) == (OnlineLevel.FULL, OnlineLevel.FULL)
+    assert (page.online_level, page.record_online_level) == (OnlineLevel.PARTIAL, OnlineLevel.FULL)
 
 
 def test_detailed_record_over_an_index_page_fills_it(tmp_path):

@@ -98,21 +98,16 @@ def test_acceptance_problems_say_why(settings):
     assert acceptance_problems(make_procedure(implementing_agency=coded, status="abolished"))
 
 
-def test_editor_gets_the_message_in_the_admin(client, settings, django_user_model):
-    settings.DOSSIER_RECEIVING_UNIT = ""
+def _edit_levels(client, page, agency, level: str):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    admin = django_user_model.objects.create_superuser("qt", "qt@example.invalid", "x")
-    client.force_login(admin)
-    agency = make_agency(name="Sở Chưa Có Mã")
-    page = make_procedure(implementing_agency=agency)
     data = nested_form_data(
         {
             "title": page.title,
             "slug": page.slug,
             "code": page.code,
             "official_name": page.official_name,
-            "online_level": "full",
+            "online_level": level,
             "legacy_level": "",
             "status": "active",
             "implementing_agency": agency.pk,
@@ -125,12 +120,38 @@ def test_editor_gets_the_message_in_the_admin(client, settings, django_user_mode
             "action-publish": "1",
         }
     )
-    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def test_editor_gets_the_message_in_the_admin(client, settings, django_user_model):
+    settings.DOSSIER_RECEIVING_UNIT = ""
+    admin = django_user_model.objects.create_superuser("qt", "qt@example.invalid", "x")
+    client.force_login(admin)
+    agency = make_agency(name="Sở Chưa Có Mã")
+    page = make_procedure(implementing_agency=agency)
+    response = _edit_levels(client, page, agency, "full")
     assert response.status_code == 200
     body = response.content.decode()
     assert "Chưa thể đánh dấu thủ tục là dịch vụ công trực tuyến" in body and "Sở Chưa Có Mã" in body
     page.refresh_from_db()
     assert page.online_level == "none"
+
+
+def test_editor_cannot_mark_full_online_without_a_signing_key(client, settings, django_user_model, tmp_path):
+    from signing.services import ensure_demo_key
+
+    settings.DOSSIER_RECEIVING_UNIT = ""
+    settings.SIGNING_DIR = tmp_path / "signing"
+    client.force_login(django_user_model.objects.create_superuser("qt", "qt@example.invalid", "x"))
+    agency = make_agency(name="Sở Có Mã", code="000.00.12.H56")
+    page = make_procedure(implementing_agency=agency)
+    body = _edit_levels(client, page, agency, "full").content.decode()
+    assert "toàn trình (mức độ 4)" in body and "chưa có khóa ký số" in body
+    assert _edit_levels(client, page, agency, "partial").status_code == 302  # một phần is fine
+    ensure_demo_key(agency)
+    assert _edit_levels(client, page, agency, "full").status_code == 302
+    page.refresh_from_db()
+    assert page.online_level == "full"
 
 
 def test_agency_code_must_be_real_shaped_and_unique():
@@ -163,9 +184,13 @@ def test_agency_cannot_lose_its_code_while_it_alone_receives_online_procedures(s
     agency.full_clean()  # no online procedure depends on it any more
 
 
-def test_check_online_lists_and_fixes_stranded_procedures(settings, capsys):
+def test_check_online_lists_and_fixes_stranded_procedures(settings, capsys, tmp_path):
+    from signing.services import ensure_demo_key
+
     settings.DOSSIER_RECEIVING_UNIT = ""
+    settings.SIGNING_DIR = tmp_path / "signing"
     ok = make_procedure(implementing_agency=make_agency(code="000.00.12.H56"), online_level="full")
+    ensure_demo_key(ok.implementing_agency)
     stranded = make_procedure(
         implementing_agency=make_agency(name="Sở D"), online_level="partial", legacy_level="3"
     )
@@ -176,13 +201,14 @@ def test_check_online_lists_and_fixes_stranded_procedures(settings, capsys):
     stranded.refresh_from_db()
     ok.refresh_from_db()
     assert (stranded.online_level, stranded.legacy_level) == ("none", "2")
-    assert "Bỏ mức độ trực tuyến" in stranded.import_notes[-1]
+    assert "Hạ mức độ" in stranded.import_notes[-1]
     assert ok.online_level == "full"
     call_command("check_online")
     # the record said online, the agency now has a code: --fix advertises it
     held = make_procedure(implementing_agency=make_agency(name="Sở F"), record_online_level="full")
     held.implementing_agency.code = "000.00.19.H56"
     held.implementing_agency.save()
+    ensure_demo_key(held.implementing_agency)
     capsys.readouterr()
     call_command("check_online")
     assert f"{held.code} " in capsys.readouterr().out
@@ -201,3 +227,31 @@ def test_paused_form_is_refused_while_the_procedure_is_online():
     with pytest.raises(ValidationError) as caught:
         form.clean()
     assert "is_active" in caught.value.message_dict
+
+
+def test_full_online_needs_a_signed_result_and_online_payment(settings, capsys, tmp_path):
+    """Toàn trình is advertised only where the result can be signed and, when there is a fee, paid
+    online: check_online --fix lowers it to một phần, and raises it back once both work."""
+    from signing.services import ensure_demo_key
+
+    settings.DOSSIER_RECEIVING_UNIT = ""
+    settings.SIGNING_DIR = tmp_path / "signing"
+    agency = make_agency(name="Sở G", code="000.00.21.H56")
+    page = make_procedure(implementing_agency=agency, online_level="full", legacy_level="4",
+                          record_online_level="full", record_legacy_level="4",
+                          channels=[{"kind": "online", "fee_amount": 50000, "fee_text": "50.000 đồng"}])  # fmt: skip
+    with pytest.raises(CommandError):
+        call_command("check_online")
+    assert "chưa có khóa ký số" in capsys.readouterr().out
+    call_command("check_online", "--fix")
+    page.refresh_from_db()
+    assert (page.online_level, page.legacy_level) == ("partial", "3")
+    ensure_demo_key(agency)
+    settings.PAYMENT_PROVIDER = ""
+    call_command("check_online", "--fix")
+    page.refresh_from_db()
+    assert page.online_level == "partial"  # the fee cannot be paid online yet
+    settings.PAYMENT_PROVIDER = "vnpay"
+    call_command("check_online", "--fix")
+    page.refresh_from_db()
+    assert (page.online_level, page.legacy_level) == ("full", "4")
