@@ -12,6 +12,11 @@ class PaymentStatus(models.TextChoices):
     REFUNDED = "refunded", _("Đã hoàn tiền")
 
 
+class Purpose(models.TextChoices):
+    REQUEST = "request", _("Theo yêu cầu thực hiện nghĩa vụ tài chính")
+    SUBMISSION = "submission", _("Phí, lệ phí nộp cùng hồ sơ")
+
+
 # Statuses a gateway answer may still change; the others are final (a refund aside).
 OPEN_STATUSES = (PaymentStatus.CREATED, PaymentStatus.PENDING)
 

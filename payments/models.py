@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import EventKind, PaymentStatus
+from .constants import EventKind, PaymentStatus, Purpose
 
 
 class Payment(models.Model):
@@ -21,6 +21,9 @@ class Payment(models.Model):
     provider = models.CharField(_("cổng thanh toán"), max_length=20)
     txn_ref = models.CharField(_("mã giao dịch"), max_length=40, unique=True)
     amount = models.BigIntegerField(_("số tiền (đồng)"))
+    purpose = models.CharField(
+        _("khoản thu"), max_length=12, choices=Purpose.choices, default=Purpose.REQUEST
+    )
     order_info = models.CharField(_("nội dung"), max_length=255)
     status = models.CharField(
         _("trạng thái"),

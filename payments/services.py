@@ -22,14 +22,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers.constants import Action, DossierStatus
+from dossiers.services.fees import fee_due_at_submission
 
-from .constants import OPEN_STATUSES, EventKind, PaymentStatus
+from .constants import OPEN_STATUSES, EventKind, PaymentStatus, Purpose
 from .models import Payment, PaymentEvent
 from .providers import ProviderError, get_provider
 
 __all__ = [
     "PaymentRefused",
     "amount_due",
+    "payment_due",
     "expire_abandoned",
     "handle_ipn",
     "reconcile",
@@ -49,21 +51,33 @@ def _request_change(dossier):
     return dossier.history.filter(action=Action.REQUEST_PAYMENT).order_by("-at", "-pk").first()
 
 
+def payment_due(dossier) -> tuple[int, str] | None:
+    """(amount, purpose) the citizen owes now, or None:
+    - the amount of the officer's last payment request while the dossier waits for it (status 6)
+      and no payment made since has settled it;
+    - the record's fee while the procedure collects it at filing (dossiers.services.fees) and the
+      dossier has no payment that settled it."""
+    if dossier.status == DossierStatus.PAYMENT_REQUESTED:
+        change = _request_change(dossier)
+        if change is None:
+            return None
+        if dossier.payments.filter(status=PaymentStatus.PAID, created_at__gte=change.at).exists():
+            return None
+        try:
+            amount = int((change.data or {}).get("amount") or 0)
+        except (TypeError, ValueError):
+            return None
+        return (amount, Purpose.REQUEST) if amount > 0 else None
+    fee = fee_due_at_submission(dossier)
+    if fee and not dossier.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED)).exists():
+        return fee, Purpose.SUBMISSION
+    return None
+
+
 def amount_due(dossier) -> int | None:
-    """What the citizen owes now: the amount of the officer's last payment request while the
-    dossier waits for it (status 6) and no payment has settled it; None otherwise."""
-    if dossier.status != DossierStatus.PAYMENT_REQUESTED:
-        return None
-    change = _request_change(dossier)
-    if change is None:
-        return None
-    if dossier.payments.filter(status=PaymentStatus.PAID, created_at__gte=change.at).exists():
-        return None
-    try:
-        amount = int((change.data or {}).get("amount") or 0)
-    except (TypeError, ValueError):
-        return None
-    return amount if amount > 0 else None
+    """What the citizen owes now (payment_due), or None."""
+    due = payment_due(dossier)
+    return due[0] if due else None
 
 
 def _txn_ref(dossier, now: datetime) -> str:
@@ -79,9 +93,10 @@ def _log(payment, kind, *, verified=False, outcome="", note="", data=None, by=No
 def start_payment(dossier, *, client_ip: str, return_url: str, locale: str = "vn", now=None):
     """A new pending payment of the amount due, and the gateway URL to send the citizen to."""
     now = now or timezone.now()
-    amount = amount_due(dossier)
-    if amount is None:
+    due = payment_due(dossier)
+    if due is None:
         raise PaymentRefused(_("Hồ sơ này hiện không có khoản phí, lệ phí nào cần thanh toán."))
+    amount, purpose = due
     agency = dossier.competent_agency or dossier.receiving_unit
     provider = get_provider()
     payment = Payment.objects.create(
@@ -90,6 +105,7 @@ def start_payment(dossier, *, client_ip: str, return_url: str, locale: str = "vn
         provider=provider.name,
         txn_ref=_txn_ref(dossier, now),
         amount=amount,
+        purpose=purpose,
         order_info=f"Thanh toan phi, le phi ho so {dossier.code}",
         status=PaymentStatus.PENDING,
         created_at=now,
@@ -116,6 +132,17 @@ def _confirm_dossier(payment: Payment) -> None:
 
     dossier = payment.dossier
     dossier.refresh_from_db()
+    if payment.purpose == Purpose.SUBMISSION:
+        # Paid with the filing: no status to change (officers see it on the dossier), unless it was
+        # paid already (two tabs): then this one is flagged for a refund.
+        if (
+            dossier.payments.filter(status=PaymentStatus.PAID, purpose=Purpose.SUBMISSION)
+            .exclude(pk=payment.pk)
+            .exists()
+        ):
+            _log(payment, EventKind.MISMATCH, verified=True, outcome="already_paid",
+                 note="Hồ sơ đã được thanh toán phí khi nộp; cần hoàn tiền khoản này.")  # fmt: skip
+        return
     if dossier.status != DossierStatus.PAYMENT_REQUESTED:
         _log(payment, EventKind.MISMATCH, verified=True, outcome="dossier_not_waiting",
              note=f"Hồ sơ ở trạng thái {dossier.status} khi nhận tiền; cần đối soát hoặc hoàn tiền.")  # fmt: skip

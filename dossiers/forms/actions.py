@@ -10,6 +10,7 @@ from django import forms as djforms
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import Action
+from ..services.fees import record_fee
 from ..transitions import REASON_REQUIRED
 
 __all__ = ["ACTION_FIELDS", "MultipleFileField", "action_form", "perform_kwargs"]
@@ -56,18 +57,6 @@ class DateInput(djforms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def record_fee(dossier) -> int | None:
-    """The fee the procedure's record publishes for the dossier's channel (the online channel for an
-    online dossier), else for its first channel with an amount; editors keep it in the catalog."""
-    procedure = dossier.procedure
-    if procedure is None:
-        return None
-    channels = list(procedure.channels.exclude(fee_amount=None).order_by("sort_order", "pk"))
-    kind = "online" if dossier.channel == "online" else "direct"
-    chosen = next((c for c in channels if c.kind == kind), channels[0] if channels else None)
-    return chosen.fee_amount if chosen is not None and chosen.fee_amount else None
 
 
 def action_form(action, dossier, *, data=None, files=None, prefix: str | None = None) -> djforms.Form:

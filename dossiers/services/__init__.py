@@ -4,7 +4,8 @@
 - `drafts`: the wizard's drafts and their uploads, clean-up of abandoned drafts;
 - `submission`: `submit_draft`, online submission in one transaction;
 - `counter`: counter and postal dossiers registered by a reception officer;
-- `lookup`: the public status lookup and its rate limit.
+- `lookup`: the public status lookup and its rate limit;
+- `fees`: the fee a dossier owes by its procedure's record, and whether it is paid when filing.
 
 Status changes are not here: `dossiers.lifecycle.perform()` is the one entry point for them.
 """

@@ -159,7 +159,8 @@ def test_the_citizen_pays_from_the_dossier_page(client, payment):
 
 
 def test_the_officers_request_starts_from_the_published_fee():
-    from dossiers.forms.actions import action_form, record_fee
+    from dossiers.forms.actions import action_form
+    from dossiers.services.fees import record_fee
     from dossiers.tests.officers import make_dossier
     from procedures.models import ProcedureChannel
 

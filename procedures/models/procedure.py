@@ -107,6 +107,14 @@ class ProcedurePage(Page):
         blank=True,
         editable=False,
     )
+    fee_at_submission = models.BooleanField(
+        _("thu phí, lệ phí khi nộp hồ sơ"),
+        default=False,
+        help_text=_(
+            "Người nộp trực tuyến thanh toán phí, lệ phí của kênh trực tuyến ngay sau khi gửi hồ sơ. "
+            "Bỏ chọn khi cơ quan chỉ yêu cầu nộp tiền sau khi xem xét hồ sơ."
+        ),
+    )
     status = models.CharField(
         _("tình trạng"),
         max_length=12,
@@ -177,6 +185,7 @@ class ProcedurePage(Page):
         FieldPanel("applicants"),
         FieldPanel("steps"),
         InlinePanel("channels", heading=_("Cách thức thực hiện"), label=_("kênh nộp")),
+        FieldPanel("fee_at_submission"),
         InlinePanel("components", heading=_("Thành phần hồ sơ"), label=_("giấy tờ")),
         InlinePanel("documents", heading=_("Mẫu đơn, tờ khai"), label=_("mẫu")),
         FieldPanel("requirements"),
