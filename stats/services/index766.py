@@ -11,15 +11,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from dossiers.constants import Action, Channel
+from dossiers.models import Dossier, StatusChange
 from feedback.constants import Satisfaction
 from feedback.models import ServiceRating
 from feedback.satisfaction import group_points
+from payments.constants import PaymentStatus
+from payments.models import Payment
 from roadmap.levels import level43_expression
 from roadmap.models import ProcedureLevelRecord
+from signing.models import SignedDocument
 
 from .figures import catalog_figures, catalog_figures_by_agency
 from .memo import remember
@@ -143,6 +148,47 @@ def _online_full(rows: _Rows, key: str | None) -> dict:
     }
 
 
+def _in_period(period: UsagePeriod, prefix: str = "at") -> dict:
+    return {f"{prefix}__date__gte": period.first, f"{prefix}__date__lte": period.last}
+
+
+def _dossier_scope(qs, agency_id):
+    return qs if agency_id is None else qs.filter(competent_agency_id=agency_id)
+
+
+def _electronic_results(period: UsagePeriod, agency_id, key: str | None) -> dict:
+    """{scope: (dossiers finished in the period with a result the portal signed, dossiers finished
+    in the period)}, by the competent agency (signing.SignedDocument, the register of signed results)."""
+    finished = _dossier_scope(Dossier.objects.filter(Exists(
+        StatusChange.objects.filter(dossier=OuterRef("pk"), action=Action.FINISH, **_in_period(period))
+    )), agency_id)  # fmt: skip
+    signed = Exists(SignedDocument.objects.filter(dossier_code=OuterRef("code")))
+    figures = _grouped(
+        finished, key and "competent_agency_id", total=Count("pk"), signed=Count("pk", filter=signed)
+    )
+    return {scope: (f["signed"], f["total"]) for scope, f in figures.items() if f["total"]}
+
+
+def _online_payments(period: UsagePeriod, agency_id, key: str | None) -> dict:
+    """{scope: (dossiers paid online, dossiers with a financial obligation in the period)}: an
+    obligation is a payment request made in the period, or a fee collected at filing of a dossier
+    filed online in the period; paid online = a payment settled by the gateway (payments.Payment)."""
+    requested = Exists(
+        StatusChange.objects.filter(
+            dossier=OuterRef("pk"), action=Action.REQUEST_PAYMENT, **_in_period(period)
+        )
+    )
+    at_filing = Q(
+        procedure__fee_at_submission=True, channel=Channel.ONLINE, **_in_period(period, "submitted_at")
+    )
+    obligated = _dossier_scope(Dossier.objects.filter(Q(requested) | at_filing), agency_id)
+    paid = Exists(Payment.objects.filter(dossier=OuterRef("pk"), status=PaymentStatus.PAID))
+    figures = _grouped(
+        obligated, key and "competent_agency_id", total=Count("pk"), paid=Count("pk", filter=paid)
+    )
+    return {scope: (f["paid"], f["total"]) for scope, f in figures.items() if f["total"]}
+
+
 def _build_ratings(*, first, last, agency_id, by_agency):
     qs = ServiceRating.objects.filter(created_at__date__gte=first, created_at__date__lte=last)
     if agency_id is not None:
@@ -181,6 +227,8 @@ def _inputs(period: UsagePeriod, agency_id: int | None, *, by_agency: bool = Fal
         "timeliness": _timeliness(rows, key),
         "online_full_share": _online_full(rows, key),
         "satisfaction": _ratings(period, agency_id, key),
+        "electronic_results": _electronic_results(period, agency_id, key),
+        "online_payments": _online_payments(period, agency_id, key),
     }
 
 
@@ -192,7 +240,7 @@ def _evaluate(inputs: dict, scope) -> list[IndicatorResult]:
             spec["code"], spec["group"], spec["name"], points, reason=spec.get("reason", "")
         )
         kind = spec["compute"]
-        if kind in ("complete_share", "timeliness"):
+        if kind in ("complete_share", "timeliness", "electronic_results", "online_payments"):
             result.numerator, result.denominator = inputs[kind].get(scope, (0, 0))
         elif kind == "online_full_share":
             pair = inputs[kind].get(scope)
@@ -213,7 +261,10 @@ def _evaluate(inputs: dict, scope) -> list[IndicatorResult]:
 
 
 def _inputs_empty() -> dict:
-    return {"complete_share": {}, "timeliness": {}, "online_full_share": {}, "satisfaction": {}}
+    return {
+        "complete_share": {}, "timeliness": {}, "online_full_share": {}, "satisfaction": {},
+        "electronic_results": {}, "online_payments": {},
+    }  # fmt: skip
 
 
 def evaluate_766(period: UsagePeriod, *, agency_id: int | None = None) -> list[IndicatorResult]:
