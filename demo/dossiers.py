@@ -24,11 +24,13 @@ from dossiers.constants import Action, Channel, OfficerRole, ScanStatus
 from dossiers.lifecycle import perform
 from dossiers.models import Dossier, DossierAnswer, DossierFile, OfficerAssignment
 from dossiers.services.builder import build_dossier
+from dossiers.services.fees import record_fee
 from dossiers.storage import private_storage
 from procedures.services import find_by_code
 from workdays.services import Calendar
 
 from .models import DemoRecord
+from .payments import pay_through_simulator
 from .records import remember
 
 __all__ = ["DEMO_PROCEDURE", "load_demo_counter_dossiers", "load_demo_dossiers"]
@@ -36,6 +38,7 @@ __all__ = ["DEMO_PROCEDURE", "load_demo_counter_dossiers", "load_demo_dossiers"]
 DEMO_PROCEDURE = "1.001612"  # Đăng ký thành lập hộ kinh doanh (has a demo online form)
 OFFICER_ROLES = (OfficerRole.RECEPTION, OfficerRole.PROCESSING, OfficerRole.LEADER)
 A = Action
+PAY = "pay"  # not an action: the citizen pays online (demo.payments), the gateway confirms
 # key, working days ago submitted, due in working days from submission, actions walked
 DEMO_DOSSIERS = [
     ("moi", 0, 3, []),
@@ -43,6 +46,8 @@ DEMO_DOSSIERS = [
     ("qua-han", 8, 5, [A.ACCEPT, A.START]),
     ("bo-sung", 3, 5, [A.ACCEPT, A.START, A.REQUEST_SUPPLEMENT]),
     ("xong", 4, 5, [A.ACCEPT, A.START, A.FINISH]),
+    # Level 4: the fee asked, paid online through the gateway simulator, the result signed.
+    ("da-thanh-toan", 1, 5, [A.ACCEPT, A.START, A.REQUEST_PAYMENT, PAY, A.FINISH]),
 ]
 # key, channel, working days ago received, accepted at once, actions walked afterwards, applicant
 DEMO_COUNTER_DOSSIERS = [
@@ -53,6 +58,7 @@ DEMO_COUNTER_DOSSIERS = [
 _COUNTER_TOKENS = uuid.UUID("6f1d3c1e-8a52-4d0e-9c1b-2a7f4e5d6c70")
 REASONS = {
     A.REQUEST_SUPPLEMENT: "Bản sao hợp đồng thuê địa điểm kinh doanh có chứng thực\nẢnh chụp mặt bằng địa điểm kinh doanh",
+    A.REQUEST_PAYMENT: "Lệ phí đăng ký hộ kinh doanh",
 }
 
 
@@ -117,14 +123,25 @@ def _create(key, *, procedure, agency, citizen, officer, ago, limit, actions, no
             scan_status=ScanStatus.NOT_SCANNED,
         )
     moment = submitted
+    paid = False
     for action in actions:
         moment = moment + timedelta(hours=2)
+        if action == PAY:
+            paid = pay_through_simulator(dossier) is not None
+            dossier.refresh_from_db()
+            if not paid:
+                break  # no simulator (production settings): the dossier waits for its fee
+            continue
         data = {}
         if action == A.FINISH:
             data["result_files"] = [
                 SimpleUploadedFile("ket-qua.pdf", _pdf("Giấy chứng nhận đăng ký hộ kinh doanh"))
             ]
-        perform(dossier, action, actor=officer, reason=REASONS.get(action, ""), now=min(moment, now), **data)
+        elif action == A.REQUEST_PAYMENT:
+            data["amount"] = record_fee(dossier) or 100000
+        # After a real payment the history goes on from the real time, never before it.
+        when = timezone.now() if paid else min(moment, now)
+        perform(dossier, action, actor=officer, reason=REASONS.get(action, ""), now=when, **data)
     Dossier.objects.filter(pk=dossier.pk).update(applicant_email=citizen.email)
     remember(f"dossier:{key}", "", dossier.pk)
 

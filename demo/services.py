@@ -31,6 +31,19 @@ class DemoReport:
     seconds: float = 0.0
 
 
+def load_demo_signing() -> dict:
+    """The demo certificate authority and one signing key per demo agency with a code, so that
+    results are signed and toàn trình procedures are honoured (docs/signing.md); skipped where the
+    demo CA is off (production settings)."""
+    from django.conf import settings
+
+    from signing.services import ensure_demo_keys
+
+    if not settings.SIGNING_DEMO_CA:
+        return {"skipped": 1}
+    return {"issued": ensure_demo_keys()}
+
+
 def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | None = None) -> DemoReport:
     from forms.demo import load_demo_forms
     from procedures.permissions import setup_editorial_roles
@@ -43,6 +56,7 @@ def load_demo(*, reset_passwords: bool = False, out: Callable[[str], None] | Non
     with transaction.atomic():
         report.steps["units"] = load_units()
         report.steps["agencies"] = load_agencies()
+        report.steps["signing"] = load_demo_signing()  # before the catalog: levels need the keys
         report.steps["fields"] = load_fields()
         index = ensure_catalog_index()
         roles = setup_editorial_roles()

@@ -33,6 +33,7 @@ from .pki import trust_roots
 from .stamp import add_stamp, image_to_pdf
 
 __all__ = [
+    "ensure_demo_keys",
     "agencies_with_keys",
     "signed_documents",
     "add_pkcs11_key",
@@ -389,6 +390,19 @@ def ensure_demo_key(agency) -> SigningKey:
         return key
     relative, _data = issue_demo_key(agency)
     return add_pkcs12_key(agency=agency, path=relative)
+
+
+def ensure_demo_keys() -> int:
+    """A demo key for every agency in force that has an electronic identifier and no usable demo
+    key (development and the demo); returns how many keys were issued."""
+    from agencies.models import Agency
+
+    issued = 0
+    for agency in Agency.objects.active_on().exclude(code="").order_by("code"):
+        before = agency.signing_keys.count()
+        ensure_demo_key(agency)
+        issued += agency.signing_keys.count() - before
+    return issued
 
 
 def revoke_key(key: SigningKey, *, at=None) -> None:

@@ -50,7 +50,11 @@ def run_load_demo(*args) -> str:
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """load_demo run twice on a fresh test database; everything is rolled back after the module."""
     media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+    private = tmp_path_factory.mktemp("private")
+    overrides = override_settings(
+        MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=private, SIGNING_DIR=private / "signing"
+    )
+    with overrides, django_db_blocker.unblock():
         with transaction.atomic():
             first_output = run_load_demo()
             first = snapshot()
@@ -66,7 +70,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             transaction.set_rollback(True)
 
 
-pytestmark = pytest.mark.django_db
+# engine: the demo pays through the gateway simulator served from threads (demo/payments.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 def test_second_run_changes_nothing(demo):
@@ -250,8 +255,8 @@ def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
     officer = User.objects.get(username="canbo")
     citizen = User.objects.get(username="congdan")
     queue = visible_dossiers(officer).filter(channel="online")
-    assert queue.count() == 5 and set(queue.values_list("user", flat=True)) == {citizen.pk}
-    assert set(queue.values_list("status", flat=True)) == {"1", "2", "4", "5", "9"}
+    assert queue.count() == 6 and set(queue.values_list("user", flat=True)) == {citizen.pk}
+    assert sorted(queue.values_list("status", flat=True)) == ["1", "2", "4", "5", "9", "9"]
     counter = visible_dossiers(officer).exclude(channel="online")
     assert sorted(counter.values_list("channel", "status")) == [
         ("counter", "1"),
@@ -263,10 +268,31 @@ def test_officer_has_a_queue_of_demo_dossiers_in_several_statuses(demo):
     assert queue.filter(overdue_q()).exists()
     assert all(allowed_actions(d, officer) for d in queue.exclude(status="5"))
     assert officer.has_perm("wagtailadmin.access_admin") and not officer.is_staff
-    assert "Hồ sơ mẫu (một cửa, cán bộ canbo): created=5" in demo["first_output"]
-    assert "created=0, unchanged=5" in demo["second_output"]
+    assert "Hồ sơ mẫu (một cửa, cán bộ canbo): created=6" in demo["first_output"]
+    assert "created=0, unchanged=6" in demo["second_output"]
     assert "Hồ sơ nộp trực tiếp, bưu chính mẫu (cán bộ canbo tiếp nhận): created=3" in demo["first_output"]
     assert "(cán bộ canbo tiếp nhận): created=0, unchanged=3" in demo["second_output"]
+
+
+def test_a_demo_dossier_was_paid_through_the_simulator_and_finished_with_a_signed_result(demo):
+    """Level 4 in the demo: the fee asked, paid through the gateway simulator over HTTP (its IPN
+    confirmed it), the result signed with the agency's demo key and verifiable."""
+    from demo.models import DemoRecord
+    from dossiers.constants import Action, FilePurpose
+    from dossiers.models import Dossier
+    from payments.constants import EventKind, PaymentStatus
+    from signing.services import verify
+
+    dossier = Dossier.objects.get(pk=DemoRecord.objects.get(key="dossier:da-thanh-toan").object_id)
+    [payment] = dossier.payments.all()
+    assert payment.status == PaymentStatus.PAID and payment.receipt_number
+    assert payment.events.filter(kind=EventKind.IPN, verified=True, outcome__startswith="00").exists()
+    actions = list(dossier.history.order_by("at", "pk").values_list("action", flat=True))
+    assert actions[-3:] == [Action.REQUEST_PAYMENT, Action.CONFIRM_PAYMENT, Action.FINISH]
+    result = verify(dossier.files.get(purpose=FilePurpose.RESULT).file.read())
+    assert result.ok and result.document.dossier_code == dossier.code
+    assert "Khóa ký số thử nghiệm của cơ quan: issued=" in demo["first_output"]
+    assert "Khóa ký số thử nghiệm của cơ quan: issued=0" in demo["second_output"]
 
 
 def test_the_decision_1396_roadmap_is_loaded_and_shown(client, demo):

@@ -7,6 +7,7 @@ from demo.services import load_demo
 STEP_LABELS = {
     "units": "Đơn vị hành chính",
     "agencies": "Cơ quan",
+    "signing": "Khóa ký số thử nghiệm của cơ quan",
     "fields": "Lĩnh vực",
     "roles": "Vai trò biên tập",
     "forms": "Mẫu đơn (PDF)",

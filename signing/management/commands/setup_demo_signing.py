@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from agencies.models import Agency
 from signing.keys import KeyUnavailable
-from signing.services import ensure_demo_key
+from signing.services import ensure_demo_keys
 
 
 class Command(BaseCommand):
@@ -12,12 +11,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        created = 0
         try:
-            for agency in Agency.objects.active_on().exclude(code="").order_by("code"):
-                before = agency.signing_keys.count()
-                ensure_demo_key(agency)
-                created += agency.signing_keys.count() - before
+            issued = ensure_demo_keys()
         except KeyUnavailable as error:
             raise CommandError(error.message) from None
-        self.stdout.write(f"Khóa ký số thử nghiệm: {created} khóa mới.")
+        self.stdout.write(f"Khóa ký số thử nghiệm: {issued} khóa mới.")
