@@ -101,6 +101,7 @@ def sign_document(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     now = now or timezone.now()
     key = signing_key_for(*agencies, when=now)
@@ -144,6 +145,11 @@ def sign_document(
             )
             out = io.BytesIO()
             PdfSigner(metadata, signer, timestamper=_timestamper()).sign_pdf(writer, output=out)
+        except TimestampRequestError as error:
+            logger.warning("timestamp for %s failed: %s", dossier_code, error)
+            raise SigningRefused(
+                _("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; hãy thử lại sau.")
+            ) from None
         except (PdfError, ValueError, KeyError, TypeError) as error:
             logger.warning("signing %s failed: %s", dossier_code, error)
             raise SigningRefused(
