@@ -57,6 +57,8 @@ def payment_due(dossier) -> tuple[int, str] | None:
       and no payment made since has settled it;
     - the record's fee while the procedure collects it at filing (dossiers.services.fees) and the
       dossier has no payment that settled it."""
+    if not settings.PAYMENT_PROVIDER:
+        return None  # no online payment configured: fees are paid at the counter
     if dossier.status == DossierStatus.PAYMENT_REQUESTED:
         change = _request_change(dossier)
         if change is None:

@@ -25,10 +25,12 @@ def _dossier(*, at_submission=True, fee=30000, status=DossierStatus.NEW):
     return dossier
 
 
-def test_the_fee_is_due_at_filing_only_where_the_procedure_collects_it_then():
+def test_the_fee_is_due_at_filing_only_where_the_procedure_collects_it_then(settings):
     assert amount_due(_dossier()) == 30000
     assert amount_due(_dossier(at_submission=False)) is None
     assert amount_due(_dossier(status=DossierStatus.PROCESSING)) is None  # being processed: the officer asks
+    settings.PAYMENT_PROVIDER = ""  # no online payment configured: nothing is payable online
+    assert amount_due(_dossier()) is None
 
 
 def test_paying_at_filing_keeps_the_status_and_settles_the_fee():
