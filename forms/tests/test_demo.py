@@ -47,10 +47,13 @@ def test_rerunning_keeps_what_editors_changed():
     assert set(form.upload_slots.values_list("max_size_mb", flat=True)) == {2}
 
 
+@pytest.mark.engine  # load_demo pays a demo fee through the simulator, served from threads
 def test_make_run_demo_data_has_the_three_online_forms(client, settings, tmp_path):
     """`manage.py load_demo` (what `make run` calls) gives the three roadmap procedures a working
     online form: button on the published page, every step of the wizard renders."""
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.SIGNING_DIR = tmp_path / "signing"
     call_command("load_demo", stdout=io.StringIO())
     from procedures.services import find_by_code
 
