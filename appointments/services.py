@@ -106,11 +106,20 @@ def open_slots(agency, *, now: datetime | None = None) -> list[Slot]:
     return [Slot(start, end, schedule.capacity, loads.get(start, 0)) for start, end in starts]
 
 
+def has_electronic_result(dossier) -> bool:
+    """Whether the finished dossier's result was issued signed (signing.SignedDocument): the
+    citizen has it online and comes only if they want the paper copy."""
+    from signing.models import SignedDocument
+
+    return SignedDocument.objects.filter(dossier_code=dossier.code).exists()
+
+
 def needs_appointment(dossier) -> bool:
     """Whether the citizen must come to the unit: documents to show in person (the submission's
-    `in_person` list, procedures/online.py), or a finished result waiting at the unit (status 9)."""
+    `in_person` list, procedures/online.py), or a finished result waiting at the unit (status 9)
+    that was not issued electronically (signed)."""
     if dossier.status == DossierStatus.DONE:
-        return True
+        return not has_electronic_result(dossier)
     schema = dossier.form_version.schema if dossier.form_version_id else {}
     return bool(schema.get("in_person"))
 

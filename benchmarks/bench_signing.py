@@ -49,11 +49,16 @@ def main(n: int) -> int:
         from signing.services import ensure_demo_key, sign_document, verify
 
         call_command("migrate", verbosity=0)
-        agency = Agency.objects.create(name="Ủy ban nhân dân phường Tân An", slug="ubnd-tan-an", code="000.00.20.H56")
+        agency = Agency.objects.create(
+            name="Ủy ban nhân dân phường Tân An", slug="ubnd-tan-an", code="000.00.20.H56"
+        )
         started = time.perf_counter()
         ensure_demo_key(agency)
         print(f"demo CA + one agency key: {(time.perf_counter() - started) * 1000:.0f} ms")
-        paragraph = "<p>Căn cứ Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp; xét đề nghị của hộ kinh doanh.</p>" * 40
+        paragraph = (
+            "<p>Căn cứ Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp; xét đề nghị của hộ kinh doanh.</p>"
+            * 40
+        )
         photo = io.BytesIO()
         Image.effect_noise((2400, 3200), 60).convert("RGB").save(photo, "JPEG", quality=85)
         documents = {
@@ -65,7 +70,9 @@ def main(n: int) -> int:
             signing, checking, size = [], [], 0
             for i in range(n):
                 t0 = time.perf_counter()
-                signed = sign_document(data, kind=kind, dossier_code=f"000.00.20.H56-261207-{i:04d}", agencies=[agency])
+                signed = sign_document(
+                    data, kind=kind, dossier_code=f"000.00.20.H56-261207-{i:04d}", agencies=[agency]
+                )
                 t1 = time.perf_counter()
                 result = verify(signed.data)
                 t2 = time.perf_counter()

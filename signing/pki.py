@@ -129,12 +129,23 @@ def issue_demo_key(agency, *, passphrase: bytes | None = None, valid_from=None, 
     return relative, data
 
 
+def _readable(name: x509.Name) -> str:
+    """A name as people read it: its common name (and organisation when different), else RFC 4514."""
+    common = [a.value for a in name.get_attributes_for_oid(NameOID.COMMON_NAME)]
+    organisation = [a.value for a in name.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)]
+    if not common:
+        return name.rfc4514_string()
+    if organisation and organisation[0] != common[0]:
+        return f"{common[0]} ({organisation[0]})"
+    return str(common[0])
+
+
 class CertificateInfo:
     def __init__(self, certificate: x509.Certificate):
         self.certificate = certificate
         self.pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
-        self.subject = certificate.subject.rfc4514_string()[:500]
-        self.issuer = certificate.issuer.rfc4514_string()[:500]
+        self.subject = _readable(certificate.subject)[:500]
+        self.issuer = _readable(certificate.issuer)[:500]
         self.serial = f"{certificate.serial_number:X}"[:100]
         self.not_before = certificate.not_valid_before_utc
         self.not_after = certificate.not_valid_after_utc

@@ -64,10 +64,15 @@ def test_pay_online_then_receive_and_verify_a_signed_result(page, browser, live_
     desk.locator("input[name=password]").fill(PASSWORD)
     desk.locator("form button[type=submit]").first.click()
     desk.goto(f"{live_server.url}/admin/mot-cua/ho-so/{dossier.code}/")
-    assert "Phí, lệ phí" in desk.locator("main").inner_text() and payment.receipt_number in desk.locator("main").inner_text()
+    assert (
+        "Phí, lệ phí" in desk.locator("main").inner_text()
+        and payment.receipt_number in desk.locator("main").inner_text()
+    )
     panel = desk.locator("details.bo-action", has=desk.locator('summary:text-is("Hoàn thành xử lý")'))
     panel.locator("summary").click()
-    panel.get_by_label("Tệp kết quả giải quyết (PDF, JPG, PNG)").set_input_files(str(tmp_path / "ket-qua.pdf"))
+    panel.get_by_label("Tệp kết quả giải quyết (PDF, JPG, PNG)").set_input_files(
+        str(tmp_path / "ket-qua.pdf")
+    )
     panel.get_by_role("button", name="Hoàn thành xử lý", exact=True).click()
     desk.wait_for_load_state()
     assert desk.locator("#bo-status").inner_text() == "9 – Đã xử lý xong"

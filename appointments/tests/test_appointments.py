@@ -127,6 +127,29 @@ def test_needs_appointment_reads_the_in_person_documents_and_a_result_to_collect
     )
 
 
+def test_a_signed_electronic_result_makes_coming_for_the_paper_copy_optional(
+    client, unit, settings, tmp_path
+):
+    from signing.models import SignedDocument
+    from signing.services import ensure_demo_key
+
+    settings.SIGNING_DIR = tmp_path / "signing"
+    citizen = make_citizen()
+    dossier = make_dossier(unit, user=citizen, in_person=False)
+    Dossier.objects.filter(pk=dossier.pk).update(status="9")
+    dossier.refresh_from_db()
+    key = ensure_demo_key(unit)
+    SignedDocument.objects.create(dossier_code=dossier.code, agency=unit, key=key, signed_at=timezone.now(),
+                                  file_sha256="0" * 64, signature_sha256="1" * 64, size=1)  # fmt: skip
+    assert not needs_appointment(dossier)
+    client.force_login(citizen)
+    body = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
+    assert (
+        "Nhận bản giấy (không bắt buộc)" in body and "Hãy đặt lịch hẹn đến nhận để không phải chờ" not in body
+    )
+    assert reverse("appointments:book", args=[dossier.code]) in body
+
+
 @pytest.mark.engine
 def test_citizen_books_moves_and_cancels_on_the_page(client, unit, settings):
     citizen = make_citizen()

@@ -261,3 +261,17 @@ def test_a_signature_made_after_the_certificate_expired_is_reported_as_such(sett
     report = verify(out.getvalue()).signatures[0]
     assert report.intact and report.trusted and not report.valid_at_signing
     assert "Chứng thư số không còn hiệu lực tại thời điểm ký." in report.problems
+
+
+def test_the_officer_and_the_citizen_see_the_result_is_signed(client):
+    dossier, officer = _finishing()
+    ensure_demo_key(dossier.competent_agency)
+    perform(dossier, Action.FINISH, actor=officer, result_files=[result_file()])
+    token = SignedDocument.objects.get().token
+    client.force_login(officer)
+    body = client.get(reverse("backoffice:dossier", args=[dossier.code])).content.decode()
+    assert "Đã ký số" in body and reverse("signing:document", args=[token]) in body
+    client.force_login(dossier.user)
+    body = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
+    assert "Đã ký số" in body and dossier.competent_agency.name in body
+    assert "Nhận bản giấy (không bắt buộc)" in body
