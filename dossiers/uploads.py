@@ -2,8 +2,9 @@
 
 `inspect_upload()` is the one gate every file passes before it is stored:
 size (server-side) → virus scan (ClamAV when configured) → type by content (magic bytes, never the
-name or the browser's content type) → PDF hardening (no scripts, launch actions, embedded files or
-encryption) or image re-encoding with Pillow (drops metadata, defuses polyglots) → a sanitised
+name or the browser's content type) → PDF hardening (parsed with qpdf and every object walked:
+no scripts, automatic or outgoing actions, embedded files, rich media, XFA or encryption;
+dossiers/pdfsafety.py) or image re-encoding with Pillow (drops metadata, defuses polyglots) → a sanitised
 display name with the extension of the detected type. Stored names are random (see services).
 """
 
@@ -20,8 +21,10 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, ImageOps
 
+from .pdfsafety import PdfRefused, check_pdf
 from .scanning import ScannerUnavailable, scan_bytes
 
 __all__ = ["ALLOWED_TYPES", "CleanUpload", "inspect_upload", "sanitize_filename"]
@@ -60,8 +63,6 @@ _ARCHIVE_EXTENSIONS = {
     "ar",
     "crx",
 }
-_PDF_DANGEROUS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)\b")
-_PDF_ENCRYPTED = re.compile(rb"/Encrypt\b")
 _SCRIPT_START = re.compile(rb"^\s*(#!|<\?php|<script|<html|<!doctype|<svg|<\?xml|MZ)", re.IGNORECASE)
 
 
@@ -134,20 +135,28 @@ def _detect(data: bytes, display: str) -> str:
     raise AssertionError  # unreachable
 
 
+_PDF_MESSAGES = {
+    "encrypted": _lazy("Tệp PDF “%(name)s” có mật khẩu; hãy tải lên bản không đặt mật khẩu."),
+    "broken": _lazy("Tệp PDF “%(name)s” bị hỏng, không đọc được; hãy xuất lại tệp PDF."),
+    "script": _lazy("Tệp PDF “%(name)s” chứa mã lệnh (JavaScript); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "action": _lazy("Tệp PDF “%(name)s” chứa hành động tự chạy hoặc gửi dữ liệu đi; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "link": _lazy("Tệp PDF “%(name)s” chứa liên kết mở trang web hoặc tệp khác; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "embedded": _lazy("Tệp PDF “%(name)s” chứa tệp đính kèm bên trong; hãy tải từng giấy tờ lên riêng."),
+    "rich_media": _lazy("Tệp PDF “%(name)s” chứa âm thanh, video hoặc nội dung đa phương tiện; hãy in lại thành PDF thường."),
+    "xfa": _lazy("Tệp PDF “%(name)s” là biểu mẫu động (XFA); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "too_complex": _lazy("Tệp PDF “%(name)s” quá phức tạp để kiểm tra; hãy in lại thành PDF thường."),
+}
+
+
 def _check_pdf(data: bytes, display: str) -> bytes:
+    """Parse the PDF with qpdf and walk every object (dossiers/pdfsafety.py)."""
     if b"%%EOF" not in data[-2048:]:
         _refuse(_("Tệp PDF “%(name)s” bị hỏng hoặc chưa tải lên hết.") % {"name": display}, "pdf_broken")
-    if _PDF_ENCRYPTED.search(data):
-        _refuse(
-            _("Tệp PDF “%(name)s” có mật khẩu; hãy tải lên bản không đặt mật khẩu.") % {"name": display},
-            "pdf_encrypted",
-        )
-    if _PDF_DANGEROUS.search(data):
-        _refuse(
-            _("Tệp PDF “%(name)s” chứa mã lệnh hoặc tệp đính kèm bên trong; hãy in lại thành PDF thường.")
-            % {"name": display},
-            "pdf_active",
-        )
+    try:
+        check_pdf(data)
+    except PdfRefused as refused:
+        code = {"encrypted": "pdf_encrypted", "broken": "pdf_broken"}.get(refused.reason, "pdf_active")
+        _refuse(str(_PDF_MESSAGES[refused.reason]) % {"name": display}, code)
     return data
 
 

@@ -16,6 +16,7 @@ from PIL import Image
 from dossiers.models import DossierFile
 from dossiers.uploads import inspect_upload, sanitize_filename
 
+from . import hostile_pdfs
 from .factories import eicar_bytes, jpeg_bytes, make_citizen, pdf_bytes, png_bytes
 from .flow import applicant_values, business_values, complete_wizard, post_step, submit_url
 
@@ -122,16 +123,39 @@ def test_type_not_accepted_by_the_slot():
             ),
             "pdf_active",
         ),
-        (
-            pdf_bytes().replace(b"/Type /Catalog", b"/Type /Catalog /Names << /EmbeddedFiles 9 0 R >>"),
-            "pdf_active",
-        ),
-        (pdf_bytes().replace(b"/Root 1 0 R", b"/Root 1 0 R /Encrypt 9 0 R"), "pdf_encrypted"),
+        (hostile_pdfs.embedded_file(), "pdf_active"),
+        (hostile_pdfs.encrypted(), "pdf_encrypted"),
+        (hostile_pdfs.user_password(), "pdf_encrypted"),
+        (hostile_pdfs.js_in_object_stream(), "pdf_active"),
+        (hostile_pdfs.launch_action(), "pdf_active"),
+        (hostile_pdfs.submit_form_action(), "pdf_active"),
+        (hostile_pdfs.uri_action(), "pdf_active"),
+        (hostile_pdfs.hex_escaped_names(), "pdf_active"),
+        (hostile_pdfs.additional_actions(), "pdf_active"),
+        (hostile_pdfs.xfa_form(), "pdf_active"),
+        (hostile_pdfs.rich_media(), "pdf_active"),
         (pdf_bytes()[:200], "pdf_broken"),
     ],
 )
 def test_dangerous_or_broken_pdfs_are_refused(data, code):
-    assert refused("don.pdf", data).code == code
+    error = refused("don.pdf", data)
+    assert error.code == code
+    assert "“don”" in error.messages[0]  # the citizen is told which file and why
+
+
+def test_the_pdf_messages_say_what_to_do():
+    assert "JavaScript" in refused("a.pdf", hostile_pdfs.js_in_object_stream()).messages[0]
+    assert "In → Lưu dưới dạng PDF" in refused("a.pdf", hostile_pdfs.uri_action()).messages[0]
+    assert "tệp đính kèm" in refused("a.pdf", hostile_pdfs.embedded_file()).messages[0]
+    assert "mật khẩu" in refused("a.pdf", hostile_pdfs.user_password()).messages[0]
+
+
+def test_plain_pdfs_pass_a_hand_made_one_and_one_printed_by_weasyprint():
+    from weasyprint import HTML
+
+    inspect_upload(upload("don.pdf", pdf_bytes()), accept=ALL, max_bytes=5 * MB)
+    printed = HTML(string="<h1>Tờ khai</h1><p>Họ và tên: ……</p>").write_pdf()
+    assert inspect_upload(upload("to-khai.pdf", printed), accept=ALL, max_bytes=5 * MB).kind == "pdf"
 
 
 def test_broken_and_oversized_images_are_refused():

@@ -294,6 +294,20 @@ def test_refused_result_file_leaves_nothing_behind(client, writer, dossier, priv
     assert files_on_disk(private_media) == before_files
 
 
+def test_a_result_pdf_hiding_a_script_is_refused(client, writer, dossier):
+    from dossiers.tests.hostile_pdfs import js_in_object_stream
+
+    _api_client, token = writer
+    _processing(client, token, dossier)
+    url = reverse("interop:results", args=[dossier.code])
+    hidden = SimpleUploadedFile("ket-qua.pdf", js_in_object_stream(), content_type="application/pdf")
+    response = client.post(url, {"file": [hidden]}, **bearer(token))
+    assert response.status_code == 400
+    assert "JavaScript" in " ".join(response.json()["error"]["fields"]["file"])
+    dossier.refresh_from_db()
+    assert dossier.status == "4"
+
+
 def test_result_needs_a_file_and_the_right_status(client, writer, dossier):
     api_client, token = writer
     url = reverse("interop:results", args=[dossier.code])
