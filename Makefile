@@ -23,10 +23,16 @@ setup-dev: $(VENV)/.dev
 
 # --- make run: set up, migrate, demo data, serve -----------------------------------------------
 # Absolute links (e-mails, PDFs, QR codes, open data) name the address served, unless SITE_BASE_URL is set.
+# Uploads are scanned by the local ClamAV daemon when one runs (Debian's clamav-daemon); otherwise the
+# console says plainly that scanning is off (production refuses to deploy without it: docs/security.md).
+CLAMD_SOCKET ?= /var/run/clamav/clamd.ctl
 run: setup
+	@if [ -S "$(CLAMD_SOCKET)" ]; then echo "Quét virus tệp tải lên: BẬT (ClamAV, $(CLAMD_SOCKET))."; \
+	else echo "Quét virus tệp tải lên: TẮT — không có ClamAV đang chạy ($(CLAMD_SOCKET)); chỉ dùng để thử, không dùng cho người dân."; fi
 	$(PY) manage.py migrate --no-input
 	SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py load_demo
-	SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
+	VIRUS_SCANNER="$${VIRUS_SCANNER:-$$( [ -S "$(CLAMD_SOCKET)" ] && echo clamd || echo none )}" CLAMD_SOCKET="$(CLAMD_SOCKET)" \
+		SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
 # --- make test: everything CI runs -----------------------------------------------------------
 system-deps:
@@ -40,7 +46,7 @@ check: setup-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM-$$RANDOM$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz \
-		ALLOWED_HOSTS=dichvucong.example.vn VNPAY_HASH_SECRET=check-deploy-secret \
+		ALLOWED_HOSTS=dichvucong.example.vn VNPAY_HASH_SECRET=check-deploy-secret VIRUS_SCANNER=clamd \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Tests run in parallel (pytest-xdist, one worker per core, a test file stays on one worker so that

@@ -7,3 +7,6 @@ class DossiersConfig(AppConfig):
     label = "dossiers"
     verbose_name = _("Hồ sơ")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

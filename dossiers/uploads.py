@@ -99,6 +99,8 @@ def _detect(data: bytes, display: str) -> str:
             return "png"
         if guess.extension == "pdf":
             return "pdf"
+        if guess.extension in ("heic", "heif") or guess.mime in ("image/heic", "image/heif"):
+            return "heic"  # an iPhone photo: converted to JPEG (_reencode_image)
         if (
             guess.extension in _EXECUTABLE_EXTENSIONS
             or "executable" in guess.mime
@@ -160,9 +162,23 @@ def _check_pdf(data: bytes, display: str) -> bytes:
     return data
 
 
+def _register_heif() -> None:
+    """Let Pillow open HEIC/HEIF (iPhone photos) through pillow-heif, once per process."""
+    global _HEIF_READY
+    if not _HEIF_READY:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+        _HEIF_READY = True
+
+
+_HEIF_READY = False
+
+
 def _reencode_image(data: bytes, kind: str, display: str) -> bytes:
     max_pixels = getattr(settings, "DOSSIER_UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
     broken = _("Ảnh “%(name)s” bị hỏng hoặc không đọc được.") % {"name": display}
+    _register_heif()
     try:
         with Image.open(io.BytesIO(data)) as probe:
             width, height = probe.size
@@ -231,6 +247,8 @@ def inspect_upload(uploaded, *, accept: list[str], max_bytes: int) -> CleanUploa
         )
 
     kind = _detect(data, display)
+    if kind == "heic":
+        kind = "jpg"  # stored as the JPEG it becomes
     if kind not in accept:
         _refuse(
             _("Giấy tờ này chỉ nhận tệp %(types)s; tệp “%(name)s” là %(type)s.")

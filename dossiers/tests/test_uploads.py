@@ -331,3 +331,33 @@ def test_only_officers_of_the_dossiers_units_open_submitted_files(client, proced
     OfficerAssignment.objects.create(user=staff, role="reception", agency=upload_row.dossier.receiving_unit)
     client.force_login(staff)
     assert client.get(url).status_code == 200
+
+
+def test_an_iphone_heic_photo_becomes_a_jpeg():
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    photo = io.BytesIO()
+    Image.new("RGB", (640, 480), (20, 120, 200)).save(photo, format="HEIF")
+    clean = inspect_upload(upload("IMG_0042.HEIC", photo.getvalue()), accept=["pdf", "jpg"], max_bytes=5 * MB)
+    assert (clean.kind, clean.content_type, clean.name) == ("jpg", "image/jpeg", "IMG_0042.jpg")
+    with Image.open(io.BytesIO(clean.data)) as image:
+        assert image.format == "JPEG" and image.size == (640, 480)
+    assert refused("IMG_0042.HEIC", photo.getvalue(), accept=["pdf"]).code == "not_accepted"
+    assert refused("IMG_0043.HEIC", photo.getvalue()[:60]).code == "image_broken"
+
+
+def test_deploying_without_a_virus_scanner_fails_the_deploy_check(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from dossiers.checks import virus_scanner_configured
+
+    settings.DOSSIER_VIRUS_SCANNER = "none"
+    [error] = virus_scanner_configured(None)
+    assert error.id == "dossiers.E001"
+    with pytest.raises(SystemCheckError) as failed:
+        call_command("check", "--deploy", "--tag", "security", stdout=io.StringIO(), stderr=io.StringIO())
+    assert "dossiers.E001" in str(failed.value)
+    settings.DOSSIER_VIRUS_SCANNER = "clamd"
+    assert virus_scanner_configured(None) == []
