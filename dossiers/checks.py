@@ -11,7 +11,7 @@ def virus_scanner_configured(app_configs, **kwargs):
         return []
     return [
         Error(
-            "Uploads are not scanned for viruses (VIRUS_SCANNER=%r)." % settings.DOSSIER_VIRUS_SCANNER,
+            f"Uploads are not scanned for viruses (VIRUS_SCANNER={settings.DOSSIER_VIRUS_SCANNER!r}).",
             hint="Set VIRUS_SCANNER=clamd and CLAMD_SOCKET (or CLAMD_HOST/CLAMD_PORT) to a running ClamAV daemon.",
             id="dossiers.E001",
         )

@@ -5,12 +5,15 @@ proof-of-work difficulty are settings (portal/settings/components/feedback.py).
 """
 
 import hashlib
-import hmac
 import secrets
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from core.clients import client_ip
+from core.ratelimit import RateLimited
+from core.ratelimit import check_rate_limit as _check
 
 __all__ = [
     "HONEYPOT_FIELD",
@@ -30,16 +33,6 @@ HONEYPOT_FIELD = "extra_note"
 POW_CHALLENGE_FIELD = "pow_challenge"
 POW_SOLUTION_FIELD = "pow_solution"
 _POW_SALT = "feedback.pow.v1"
-_KEY_PREFIX = "feedback:abuse:"
-
-
-class RateLimited(Exception):
-    """Too many attempts from one address or for one contact; `retry_after` is in seconds."""
-
-    def __init__(self, scope: str, retry_after: int):
-        super().__init__(scope)
-        self.scope = scope
-        self.retry_after = retry_after
 
 
 class ProofOfWorkError(Exception):
@@ -48,21 +41,6 @@ class ProofOfWorkError(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
-
-
-# --- client address ------------------------------------------------------------------------------
-
-
-def client_ip(request) -> str:
-    """The client's address: REMOTE_ADDR, or the last hop of FEEDBACK_CLIENT_IP_HEADER when a trusted
-    reverse proxy appends the client address to it (e.g. HTTP_X_FORWARDED_FOR behind one nginx)."""
-    header = getattr(settings, "FEEDBACK_CLIENT_IP_HEADER", "")
-    if header:
-        value = request.META.get(header, "")
-        hops = [hop.strip() for hop in value.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 # --- honeypot --------------------------------------------------------------------------------------
@@ -76,34 +54,10 @@ def honeypot_filled(data) -> bool:
 # --- rate limits -------------------------------------------------------------------------------------
 
 
-def _digest(identity: str) -> str:
-    # Addresses and contacts are personal data: the cache only ever sees a keyed hash of them.
-    return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()[:32]
-
-
 def check_rate_limit(scope: str, identity: str) -> None:
-    """Count one attempt for `identity` under `scope`, or raise RateLimited when a window is full.
-
-    Windows come from settings.FEEDBACK_RATE_LIMITS[scope] as (max attempts, seconds) pairs. Each
-    window starts at the first attempt (the counter expires `seconds` later), so there is no
-    boundary at which a burst gets a fresh budget. A refused attempt is not counted.
-    """
-    limits = settings.FEEDBACK_RATE_LIMITS.get(scope, ())
-    if not identity or not limits:
-        return
-    digest = _digest(identity)
-    keys = [(f"{_KEY_PREFIX}{scope}:{seconds}:{digest}", maximum, seconds) for maximum, seconds in limits]
-    counts = cache.get_many([key for key, _m, _s in keys])
-    for key, maximum, seconds in keys:
-        if counts.get(key, 0) >= maximum:
-            raise RateLimited(scope, seconds)
-    for key, _maximum, seconds in keys:
-        if cache.add(key, 1, timeout=seconds):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=seconds)
+    """Count one attempt under `scope` with the windows of FEEDBACK_RATE_LIMITS[scope] (the one
+    limiter, core.ratelimit); RateLimited when a window is full."""
+    _check(scope, identity, settings.FEEDBACK_RATE_LIMITS.get(scope, ()))
 
 
 # --- proof of work ---------------------------------------------------------------------------------
@@ -156,5 +110,5 @@ def verify_solution(challenge: str, solution: str) -> None:
     digest = hashlib.sha256(f"{challenge}:{solution}".encode()).digest()
     if leading_zero_bits(digest) < difficulty:
         raise ProofOfWorkError("wrong")
-    if not cache.add(f"{_KEY_PREFIX}pow:{payload['n']}", 1, timeout=max_age + 60):
+    if not cache.add(f"feedback:abuse:pow:{payload['n']}", 1, timeout=max_age + 60):
         raise ProofOfWorkError("replayed")

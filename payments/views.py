@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from core.clients import client_ip
 from core.urls import absolute_url
 from dossiers.models import Dossier
 
@@ -19,10 +20,6 @@ from .models import Payment, PaymentEvent
 from .providers import get_provider
 from .receipts import render_payment_receipt_pdf
 from .services import PaymentRefused, amount_due, handle_ipn, settle, start_payment
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "127.0.0.1")
 
 
 def _own_dossier(request, code: str) -> Dossier:
@@ -41,7 +38,7 @@ def pay_view(request, code: str):
         try:
             _payment, url = start_payment(
                 dossier,
-                client_ip=_client_ip(request),
+                client_ip=client_ip(request),
                 return_url=absolute_url(reverse("payments:return")),
                 locale="en" if translation.get_language() == "en" else "vn",
             )

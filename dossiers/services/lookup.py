@@ -3,25 +3,11 @@ number) and the rate limit that protects it."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.utils.crypto import constant_time_compare
 
 from ..models import Dossier
 
-__all__ = ["find_for_lookup", "hit_rate_limit"]
-
-
-def hit_rate_limit(*, key: str, limit: int, window: int) -> bool:
-    """Count one attempt for `key` in the cache; True when the limit for the window is exceeded."""
-    cache_key = f"ratelimit:{key}"
-    if cache.add(cache_key, 1, timeout=window):
-        return 1 > limit
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window)
-        count = 1
-    return count > limit
+__all__ = ["find_for_lookup"]
 
 
 def find_for_lookup(*, code: str, factor: str) -> Dossier | None:

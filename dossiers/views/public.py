@@ -1,4 +1,3 @@
-import hashlib
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -8,11 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.clients import client_ip
+from core.ratelimit import RateLimited, check_rate_limit
+
 from ..access import can_view
 from ..file_access import file_access_role, log_file_access
 from ..models import Dossier, DossierFile
 from ..receipts import receipt_context, render_receipt_pdf
-from ..services.lookup import find_for_lookup, hit_rate_limit
+from ..services.lookup import find_for_lookup
 from ..storage import private_storage
 
 
@@ -61,7 +63,7 @@ def serve_file(request, file_id):
         raise Http404
     if upload.dossier_id is not None:
         log_file_access(
-            upload=upload, user=request.user, ip=request.META.get("REMOTE_ADDR"), as_officer=role == "officer"
+            upload=upload, user=request.user, ip=client_ip(request), as_officer=role == "officer"
         )
     response = FileResponse(
         private_storage.open(upload.file.name, "rb"),
@@ -72,10 +74,6 @@ def serve_file(request, file_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     return response
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 @never_cache
@@ -89,10 +87,10 @@ def lookup(request):
     context = {"code": code, "dossier": None, "not_found": False, "limited": False}
     if request.method == "POST":
         limit, window = settings.DOSSIER_LOOKUP_RATE
-        code_key = "lookup-code:" + hashlib.sha256(code.upper().encode()).hexdigest()[:32]
-        if hit_rate_limit(key=f"lookup:{_client_ip(request)}", limit=limit, window=window) or hit_rate_limit(
-            key=code_key, limit=limit, window=window
-        ):
+        try:
+            check_rate_limit("dossier_lookup_ip", client_ip(request), [(limit, window)])
+            check_rate_limit("dossier_lookup_code", code.upper(), [(limit, window)])
+        except RateLimited:
             context["limited"] = True
             context["window_minutes"] = max(1, window // 60)
             return render(request, "dossiers/lookup.html", context, status=429)

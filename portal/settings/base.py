@@ -142,6 +142,7 @@ from .components.email import *  # noqa: E402,F403
 from .components.feedback import *  # noqa: E402,F403
 from .components.payments import *  # noqa: E402,F403
 from .components.search import *  # noqa: E402,F403
+from .components.security import *  # noqa: E402,F403
 from .components.signing import *  # noqa: E402,F403
 from .components.tasks import *  # noqa: E402,F403
 from .components.wagtail import *  # noqa: E402,F403

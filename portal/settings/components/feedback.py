@@ -10,10 +10,6 @@ FEEDBACK_POW_DIFFICULTY = env_int("FEEDBACK_POW_DIFFICULTY", 0)
 # Seconds a challenge stays valid (and its nonce is remembered against replay).
 FEEDBACK_POW_MAX_AGE = 2 * 60 * 60
 
-# Header holding the client address when a trusted reverse proxy appends it (e.g. "HTTP_X_FORWARDED_FOR");
-# empty: REMOTE_ADDR. Only the last hop is used.
-FEEDBACK_CLIENT_IP_HEADER = env_str("FEEDBACK_CLIENT_IP_HEADER", "")
-
 # Rate limits, as (max attempts, window in seconds) pairs per scope. Counted in the default cache:
 # in production that cache must be shared by every worker (CACHE_URL=redis://...).
 FEEDBACK_RATE_LIMITS = {
@@ -22,6 +18,8 @@ FEEDBACK_RATE_LIMITS = {
     "lookup_ip": [(20, 10 * 60)],
     "survey_ip": [(10, 24 * 60 * 60)],
     "rating_ip": [(20, 60 * 60)],
+    # Per dossier code too: many addresses together cannot hammer one dossier's rating page.
+    "rating_code": [(10, 60 * 60)],
 }
 
 # Dossier statuses after which the applicant may rate the service (national codes, e.g. ["10"] =
