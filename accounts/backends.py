@@ -1,11 +1,12 @@
 """Sign in with an e-mail address or a Vietnamese phone number (or a staff username) + password."""
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from core.validators import normalize_phone
 
-__all__ = ["EmailOrPhoneBackend"]
+__all__ = ["EmailOrPhoneBackend", "LockoutBackend"]
 
 
 class EmailOrPhoneBackend(ModelBackend):
@@ -31,3 +32,14 @@ class EmailOrPhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check for every sign-in that comes with an HTTP request (the citizens'
+    page, the admin's). A credential check without a request (internal code, the test client's
+    `login()`) is not a guess from outside: the next backend handles it."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

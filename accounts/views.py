@@ -3,12 +3,15 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.clients import client_ip
+from core.ratelimit import RateLimited, check_rate_limit
 from dossiers.constants import DraftStatus
 from dossiers.models import Dossier, Draft
 
@@ -87,6 +90,18 @@ class PasswordResetView(auth_views.PasswordResetView):
     not at the host the request came to."""
 
     def form_valid(self, form):
+        # At most a few e-mails per address asked for and per client address (core.ratelimit);
+        # beyond, the answer is the same "check your mail" page, so it reveals nothing either way.
+        limits = settings.ACCOUNTS_PASSWORD_RESET_LIMITS
+        try:
+            check_rate_limit("password_reset_ip", client_ip(self.request), limits["password_reset_ip"])
+            check_rate_limit(
+                "password_reset_email",
+                form.cleaned_data["email"].strip().lower(),
+                limits["password_reset_email"],
+            )
+        except RateLimited:
+            return HttpResponseRedirect(self.get_success_url())
         self.extra_email_context = {"site_base_url": settings.SITE_BASE_URL.rstrip("/")}
         return super().form_valid(form)
 

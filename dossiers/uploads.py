@@ -140,12 +140,22 @@ def _detect(data: bytes, display: str) -> str:
 _PDF_MESSAGES = {
     "encrypted": _lazy("Tệp PDF “%(name)s” có mật khẩu; hãy tải lên bản không đặt mật khẩu."),
     "broken": _lazy("Tệp PDF “%(name)s” bị hỏng, không đọc được; hãy xuất lại tệp PDF."),
-    "script": _lazy("Tệp PDF “%(name)s” chứa mã lệnh (JavaScript); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
-    "action": _lazy("Tệp PDF “%(name)s” chứa hành động tự chạy hoặc gửi dữ liệu đi; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
-    "link": _lazy("Tệp PDF “%(name)s” chứa liên kết mở trang web hoặc tệp khác; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "script": _lazy(
+        "Tệp PDF “%(name)s” chứa mã lệnh (JavaScript); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
+    ),
+    "action": _lazy(
+        "Tệp PDF “%(name)s” chứa hành động tự chạy hoặc gửi dữ liệu đi; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
+    ),
+    "link": _lazy(
+        "Tệp PDF “%(name)s” chứa liên kết mở trang web hoặc tệp khác; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
+    ),
     "embedded": _lazy("Tệp PDF “%(name)s” chứa tệp đính kèm bên trong; hãy tải từng giấy tờ lên riêng."),
-    "rich_media": _lazy("Tệp PDF “%(name)s” chứa âm thanh, video hoặc nội dung đa phương tiện; hãy in lại thành PDF thường."),
-    "xfa": _lazy("Tệp PDF “%(name)s” là biểu mẫu động (XFA); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."),
+    "rich_media": _lazy(
+        "Tệp PDF “%(name)s” chứa âm thanh, video hoặc nội dung đa phương tiện; hãy in lại thành PDF thường."
+    ),
+    "xfa": _lazy(
+        "Tệp PDF “%(name)s” là biểu mẫu động (XFA); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
+    ),
     "too_complex": _lazy("Tệp PDF “%(name)s” quá phức tạp để kiểm tra; hãy in lại thành PDF thường."),
 }
 

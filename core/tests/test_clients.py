@@ -29,9 +29,15 @@ def test_behind_a_proxy_each_citizen_has_their_own_budget(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     limits = [(2, 600)]
     for _ in range(2):
-        check_rate_limit("t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")), limits)
+        check_rate_limit(
+            "t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")), limits
+        )
     with pytest.raises(RateLimited) as limited:
-        check_rate_limit("t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")), limits)
+        check_rate_limit(
+            "t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")), limits
+        )
     assert limited.value.retry_after == 600
     # another citizen behind the same proxy is not affected
-    check_rate_limit("t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")), limits)
+    check_rate_limit(
+        "t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")), limits
+    )

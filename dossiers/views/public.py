@@ -1,4 +1,3 @@
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -62,9 +61,7 @@ def serve_file(request, file_id):
     if role is None:
         raise Http404
     if upload.dossier_id is not None:
-        log_file_access(
-            upload=upload, user=request.user, ip=client_ip(request), as_officer=role == "officer"
-        )
+        log_file_access(upload=upload, user=request.user, ip=client_ip(request), as_officer=role == "officer")
     response = FileResponse(
         private_storage.open(upload.file.name, "rb"),
         content_type=upload.content_type,

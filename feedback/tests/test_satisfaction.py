@@ -181,7 +181,9 @@ def test_one_dossiers_rating_page_is_limited_whatever_the_address(client, dossie
     settings.FEEDBACK_RATE_LIMITS = {"rating_ip": [(100, 3600)], "rating_code": [(3, 3600)]}
     url = reverse("feedback:rate_dossier", args=[dossier.code])
     for n, guess in enumerate(("0000", "0001", "0002")):
-        assert client.post(url, {"factor": guess, "level": V}, REMOTE_ADDR=f"198.51.100.{n}").status_code == 400
+        assert (
+            client.post(url, {"factor": guess, "level": V}, REMOTE_ADDR=f"198.51.100.{n}").status_code == 400
+        )
     assert client.post(url, {"factor": "5678", "level": V}, REMOTE_ADDR="198.51.100.9").status_code == 429
     assert ServiceRating.objects.count() == 0
 

@@ -52,7 +52,9 @@ def rate(request, code: str):
             return redirect("feedback:rate_thanks", code=code)
         form = RatingForm(request.POST, needs_factor=not owner)
         if form.is_valid():
-            error = abuse_error(request, form, [("rating_ip", client_ip(request)), ("rating_code", code.upper())])
+            error = abuse_error(
+                request, form, [("rating_ip", client_ip(request)), ("rating_code", code.upper())]
+            )
             if error is None:
                 data = form.cleaned_data
                 target = dossier if owner else find_for_lookup(code=code, factor=data["factor"])

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "search",
     "feedback",
     "accounts",
+    "axes",
     "dossiers",
     "appointments",
     "payments",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out sign-in (django-axes) with accounts/locked_out.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

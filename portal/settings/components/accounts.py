@@ -6,14 +6,35 @@ sign-on (OpenID Connect, e.g. VNeID) is switched on by configuration alone: set 
 See docs/submission.md.
 """
 
-from ..env import env_bool, env_str
+from datetime import timedelta
 
-AUTHENTICATION_BACKENDS = ["accounts.backends.EmailOrPhoneBackend"]
+from ..env import env_bool, env_int, env_str
+
+# django-axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "accounts.backends.EmailOrPhoneBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_dossiers"
 LOGOUT_REDIRECT_URL = "/"
 # Submitting a dossier requires a verified e-mail address (the receipt is mailed there).
 ACCOUNTS_REQUIRE_VERIFIED_EMAIL = env_bool("ACCOUNTS_REQUIRE_VERIFIED_EMAIL", True)
+
+# --- Password guessing (django-axes; docs/security.md) ---------------------------------------
+# After AXES_FAILURE_LIMIT wrong passwords for one account (whatever the address), or from one
+# address (whatever the account), sign-in is refused for AXES_COOLOFF_MINUTES, on the citizens'
+# page and the admin's. Administrators unlock at /admin/khoa-dang-nhap/.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.security.lockout_username"
+AXES_VERBOSE = False
+# Password reset e-mails: per address asked for, and per client address (core.ratelimit).
+ACCOUNTS_PASSWORD_RESET_LIMITS = {
+    "password_reset_email": [(3, 60 * 60), (6, 24 * 60 * 60)],
+    "password_reset_ip": [(10, 60 * 60)],
+}
 
 # --- OpenID Connect (mozilla-django-oidc), off unless OIDC_RP_CLIENT_ID is set ------------------
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
