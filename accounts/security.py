@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.validators import normalize_phone
 
-__all__ = ["lockout_username"]
+__all__ = ["lockout_ip", "lockout_username"]
 
 
 def lockout_username(request, credentials) -> str | None:
@@ -19,3 +19,12 @@ def lockout_username(request, credentials) -> str | None:
         return value.lower()[:254]
     phone = normalize_phone(value)
     return (phone if phone.isdigit() else value)[:254]
+
+
+def lockout_ip(request) -> str | None:
+    """The client's address for django-axes (core.clients), None when the request has none (a
+    test client's or an internal request): axes stores addresses in an IP field."""
+    from core.clients import client_ip
+
+    address = client_ip(request)
+    return None if address == "unknown" else address

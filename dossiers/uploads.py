@@ -21,7 +21,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
 
 from .pdfsafety import PdfRefused, check_pdf
@@ -138,25 +138,27 @@ def _detect(data: bytes, display: str) -> str:
 
 
 _PDF_MESSAGES = {
-    "encrypted": _lazy("Tệp PDF “%(name)s” có mật khẩu; hãy tải lên bản không đặt mật khẩu."),
-    "broken": _lazy("Tệp PDF “%(name)s” bị hỏng, không đọc được; hãy xuất lại tệp PDF."),
-    "script": _lazy(
+    "encrypted": gettext_lazy("Tệp PDF “%(name)s” có mật khẩu; hãy tải lên bản không đặt mật khẩu."),
+    "broken": gettext_lazy("Tệp PDF “%(name)s” bị hỏng, không đọc được; hãy xuất lại tệp PDF."),
+    "script": gettext_lazy(
         "Tệp PDF “%(name)s” chứa mã lệnh (JavaScript); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
     ),
-    "action": _lazy(
+    "action": gettext_lazy(
         "Tệp PDF “%(name)s” chứa hành động tự chạy hoặc gửi dữ liệu đi; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
     ),
-    "link": _lazy(
+    "link": gettext_lazy(
         "Tệp PDF “%(name)s” chứa liên kết mở trang web hoặc tệp khác; hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
     ),
-    "embedded": _lazy("Tệp PDF “%(name)s” chứa tệp đính kèm bên trong; hãy tải từng giấy tờ lên riêng."),
-    "rich_media": _lazy(
+    "embedded": gettext_lazy(
+        "Tệp PDF “%(name)s” chứa tệp đính kèm bên trong; hãy tải từng giấy tờ lên riêng."
+    ),
+    "rich_media": gettext_lazy(
         "Tệp PDF “%(name)s” chứa âm thanh, video hoặc nội dung đa phương tiện; hãy in lại thành PDF thường."
     ),
-    "xfa": _lazy(
+    "xfa": gettext_lazy(
         "Tệp PDF “%(name)s” là biểu mẫu động (XFA); hãy in lại thành PDF thường (In → Lưu dưới dạng PDF)."
     ),
-    "too_complex": _lazy("Tệp PDF “%(name)s” quá phức tạp để kiểm tra; hãy in lại thành PDF thường."),
+    "too_complex": gettext_lazy("Tệp PDF “%(name)s” quá phức tạp để kiểm tra; hãy in lại thành PDF thường."),
 }
 
 

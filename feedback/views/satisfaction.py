@@ -1,12 +1,16 @@
 """Rating a dossier's service (once per dossier) and the public satisfaction figures per agency."""
 
+import re
+
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.middleware import bad_request_page
 from dossiers.models import Dossier
 from dossiers.services.lookup import find_for_lookup
 
@@ -26,12 +30,18 @@ from ..satisfaction import (
 from ..surveys import agency_breakdown
 from .public import abuse_error
 
+DOSSIER_CODE_CHARS = re.compile(r"[0-9A-Za-z.\-]{1,64}")
+
 
 def rate_start(request):
     """/gop-y/danh-gia/: type the dossier code, go to its rating page."""
     form = RatingStartForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        return redirect("feedback:rate_dossier", code=form.cleaned_data["code"].strip())
+        code = form.cleaned_data["code"].strip()
+        if not DOSSIER_CODE_CHARS.fullmatch(code):
+            form.add_error("code", _("Mã hồ sơ chỉ gồm chữ, số, dấu chấm và gạch ngang, như trên biên nhận."))
+        else:
+            return redirect("feedback:rate_dossier", code=code)
     return TemplateResponse(request, "feedback/rate_start.html", {"form": form})
 
 
@@ -92,8 +102,16 @@ def satisfaction(request):
     """/gop-y/muc-do-hai-long/: ratings of dossiers per agency (Decision 766 points), by year, and the
     yearly survey's averages per agency."""
     years = rating_years()
-    year_param = request.GET.get("nam", "")
-    year = int(year_param) if year_param.isdigit() else None
+    year_param = request.GET.get("nam", "").strip()
+    year = None
+    if year_param:
+        if not (
+            year_param.isdigit()
+            and len(year_param) == 4
+            and 1990 <= int(year_param) <= timezone.localdate().year
+        ):
+            return bad_request_page(request, _("Năm “%(year)s” không hợp lệ.") % {"year": year_param[:20]})
+        year = int(year_param)
     rows, overall = satisfaction_by_agency(year=year)
     chart = ""
     if rows:

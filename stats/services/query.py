@@ -18,6 +18,9 @@ from roadmap.models import Roadmap
 
 __all__ = ["StatsQuery", "default_roadmap", "parse_query"]
 
+# The earliest day a figure can be asked for (the portal's data and the roadmaps start later).
+EARLIEST = datetime.date(1990, 1, 1)
+
 
 @dataclass
 class StatsQuery:
@@ -68,7 +71,12 @@ def parse_query(params, *, agency: Agency | None = None, roadmap: Roadmap | None
     if raw_day:
         try:
             day = datetime.date.fromisoformat(raw_day)
-            if day > today:
+            if day < EARLIEST:
+                query.errors.append(
+                    _("Ngày %(day)s quá xa: số liệu có từ năm %(year)s.")
+                    % {"day": raw_day, "year": EARLIEST.year}
+                )
+            elif day > today:
                 query.errors.append(
                     _("Ngày %(day)s ở tương lai; đang hiển thị số liệu hôm nay.") % {"day": raw_day}
                 )
@@ -79,7 +87,7 @@ def parse_query(params, *, agency: Agency | None = None, roadmap: Roadmap | None
                 _("Ngày “%(day)s” không hợp lệ (cần dạng năm-tháng-ngày).") % {"day": raw_day}
             )
     elif raw_year:
-        if raw_year.isdigit() and 1990 <= int(raw_year) <= today.year:
+        if raw_year.isdigit() and len(raw_year) == 4 and EARLIEST.year <= int(raw_year) <= today.year:
             query.year = int(raw_year)
             query.day = min(today, datetime.date(query.year, 12, 31))
         else:

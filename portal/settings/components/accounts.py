@@ -27,7 +27,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "accounts.security.lockout_ip"
+# Failures are what counts; successful sign-ins are not logged by axes (the portal has its own logs).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_USERNAME_CALLABLE = "accounts.security.lockout_username"
 AXES_VERBOSE = False
 # Password reset e-mails: per address asked for, and per client address (core.ratelimit).
