@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-__all__ = ["RejectNulBytesMiddleware", "bad_request_page"]
+__all__ = ["PermissionsPolicyMiddleware", "RejectNulBytesMiddleware", "bad_request_page"]
 
 
 def bad_request_page(request, reason: str):
@@ -43,6 +44,32 @@ class RejectNulBytesMiddleware:
             if content_type.startswith("application/json"):
                 body = request.body
                 return b"\x00" in body or b"\\u0000" in body
-            if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            if content_type.startswith("application/x-www-form-urlencoded"):
+                request.body  # noqa: B018  (read and kept, so that a view may still read the body)
+                return _has_nul(v for values in request.POST.lists() for v in values[1])
+            if content_type.startswith("multipart/form-data"):
+                # A small body is read and kept first (an API view may still want it); a large one
+                # (uploads) is parsed from the stream, as the views that take files read it.
+                try:
+                    length = int(request.META.get("CONTENT_LENGTH") or 0)
+                except ValueError:
+                    length = 0
+                if length <= (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0):
+                    request.body  # noqa: B018
                 return _has_nul(v for values in request.POST.lists() for v in values[1])
         return False
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY on every response that has none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response

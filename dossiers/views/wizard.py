@@ -122,8 +122,13 @@ class SubmissionWizard(WizardView):
     def process_step(self, form):
         if isinstance(form, UploadsForm):
             return {"seen": ["1"]}  # the files themselves are DossierFile rows of the draft
-        prefix = form.prefix + "-"
-        return {key: values for key, values in form.data.lists() if key.startswith(prefix)} or {"seen": ["1"]}
+        # Only the step form's own fields (and their sub-widgets, `<field>_…`): a POST with thousands
+        # of made-up fields, prefixed or not, stores none of them.
+        declared = [form.add_prefix(name) for name in form.fields]
+        return {
+            key: values for key, values in form.data.lists()
+            if any(key == name or key.startswith(name + "_") for name in declared)
+        } or {"seen": ["1"]}  # fmt: skip
 
     def process_step_files(self, form):
         return {}  # uploads are stored by UploadsForm itself, as DossierFile rows of the draft

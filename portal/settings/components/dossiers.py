@@ -25,6 +25,9 @@ CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
 # Hard upper limits, whatever an editor configures on an upload slot.
 DOSSIER_UPLOAD_MAX_BYTES = env_int("DOSSIER_UPLOAD_MAX_MB", 20) * 1024 * 1024
 DOSSIER_UPLOAD_MAX_IMAGE_PIXELS = 40_000_000
+# Stored files no row refers to (a worker killed mid-upload) are removed after this many hours
+# (manage.py sweep_orphan_files; docs/security.md).
+DOSSIER_ORPHAN_FILE_HOURS = env_int("DOSSIER_ORPHAN_FILE_HOURS", 6)
 # Drafts untouched for this many days are deleted with their files by the cleanup task.
 DOSSIER_DRAFT_RETENTION_DAYS = env_int("DOSSIER_DRAFT_RETENTION_DAYS", 30)
 # Status lookup: at most N attempts per IP address per window (seconds); counted in the cache.
