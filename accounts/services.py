@@ -43,7 +43,7 @@ def register_citizen(*, email: str, phone: str, password: str, full_name: str):
     CitizenProfile.objects.create(user=user, phone=phone or None, full_name=full_name.strip())
     from .tasks import send_verification_email
 
-    transaction.on_commit(lambda: send_verification_email.enqueue(user_id=user.pk))
+    transaction.on_commit(lambda: send_verification_email.enqueue(user_id=user.pk), robust=True)
     return user
 
 

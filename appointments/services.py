@@ -190,7 +190,9 @@ def book(*, dossier, start: datetime, purpose: str | None = None, now: datetime 
             )
             from .tasks import send_appointment_email
 
-            transaction.on_commit(lambda: send_appointment_email.enqueue(appointment_id=appointment.pk))
+            transaction.on_commit(
+                lambda: send_appointment_email.enqueue(appointment_id=appointment.pk), robust=True
+            )
     except IntegrityError:  # a parallel request of the same citizen booked first
         raise AppointmentRefused(_("Hồ sơ vừa được đặt lịch ở một cửa sổ khác; hãy tải lại trang.")) from None
     return appointment

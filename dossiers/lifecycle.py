@@ -394,7 +394,7 @@ def perform(
             locked.save(update_fields=update_fields)
             from .tasks import send_status_email
 
-            transaction.on_commit(lambda: send_status_email.enqueue(change_id=change.pk))
+            transaction.on_commit(lambda: send_status_email.enqueue(change_id=change.pk), robust=True)
     except Exception:
         for name in stored_names:
             private_storage.delete(name)

@@ -201,7 +201,7 @@ def handle_ipn(params: dict, *, provider_name: str | None = None) -> dict:
     if paid:
         from .tasks import send_receipt_email
 
-        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=payment.pk))
+        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=payment.pk), robust=True)
     return provider.ipn_answer("00")
 
 
@@ -239,7 +239,7 @@ def settle(payment: Payment, *, now=None) -> Payment:
     if locked.status == PaymentStatus.PAID and payment.status != PaymentStatus.PAID:
         from .tasks import send_receipt_email
 
-        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=locked.pk))
+        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=locked.pk), robust=True)
     return locked
 
 

@@ -20,7 +20,7 @@ def refresh_usage_after_status_change(sender, instance, created, raw=False, **kw
 
         refresh_usage_task.enqueue(dossier_ids=[dossier_id])
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)
 
 
 @receiver(pre_delete, sender=Dossier, dispatch_uid="stats_usage_cells_after_dossier_delete")
@@ -31,7 +31,7 @@ def recompute_cells_after_dossier_delete(sender, instance, **kwargs):
 
     cells = cells_of([instance.pk])
     if cells:
-        transaction.on_commit(lambda: recompute_cells(cells))
+        transaction.on_commit(lambda: recompute_cells(cells), robust=True)
 
 
 # --- the statistics data version (stats.services.figure_cache; docs/statistics.md, "Cache") -------

@@ -319,7 +319,9 @@ def register_counter_dossier(
             if dossier.applicant_email:  # the receipt e-mail first, then the acceptance's
                 from ..tasks import send_submission_email
 
-                transaction.on_commit(lambda: send_submission_email.enqueue(dossier_id=dossier.pk))
+                transaction.on_commit(
+                    lambda: send_submission_email.enqueue(dossier_id=dossier.pk), robust=True
+                )
             if accept:
                 perform(dossier, Action.ACCEPT, actor=officer, now=now)
     except TransitionRefused as refused:

@@ -105,7 +105,7 @@ def submit_draft(
             locked.save(update_fields=["status", "updated_at"])
             from ..tasks import send_submission_email
 
-            transaction.on_commit(lambda: send_submission_email.enqueue(dossier_id=dossier.pk))
+            transaction.on_commit(lambda: send_submission_email.enqueue(dossier_id=dossier.pk), robust=True)
     except IntegrityError:
         existing = Dossier.objects.filter(submission_token=draft.token).first()
         if existing is None:

@@ -216,9 +216,9 @@ def reply_to_feedback(*, feedback: Feedback, reply: str, actor, note: str = "") 
             replied_by=actor if getattr(actor, "pk", None) else None,
         )
         if feedback.email:
-            transaction.on_commit(partial(send_feedback_reply.enqueue, feedback.pk))
+            transaction.on_commit(partial(send_feedback_reply.enqueue, feedback.pk), robust=True)
         elif feedback.phone and sms_enabled():
-            transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_REPLY))
+            transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_REPLY), robust=True)
     return feedback
 
 

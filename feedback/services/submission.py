@@ -110,9 +110,11 @@ def submit_feedback(
         )
         FeedbackEvent.objects.create(feedback=feedback, from_status="", to_status=FeedbackStatus.NEW)
         if feedback.email:
-            transaction.on_commit(partial(send_feedback_confirmation.enqueue, feedback.pk))
+            transaction.on_commit(partial(send_feedback_confirmation.enqueue, feedback.pk), robust=True)
         elif feedback.phone and sms_enabled():
-            transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_CONFIRMATION))
+            transaction.on_commit(
+                partial(send_feedback_sms.enqueue, feedback.pk, SMS_CONFIRMATION), robust=True
+            )
     return feedback
 
 
