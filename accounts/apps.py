@@ -7,3 +7,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Tài khoản công dân")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_login_failed
+
+        from .security import count_failed_signin
+
+        user_login_failed.connect(count_failed_signin, dispatch_uid="accounts.count_failed_signin")

@@ -1,6 +1,7 @@
 """Sign in with an e-mail address or a Vietnamese phone number (or a staff username) + password."""
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -42,4 +43,11 @@ class LockoutBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        from .security import address_locked
+
+        if address_locked(request):
+            # The address's own budget is spent: answered like an account lockout (AxesMiddleware).
+            request.axes_locked_out = True
+            request.axes_credentials = {"username": username}
+            raise AxesBackendPermissionDenied("address locked out")
         return super().authenticate(request, username=username, password=password, **kwargs)

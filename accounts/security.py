@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.validators import normalize_phone
 
-__all__ = ["lockout_ip", "lockout_username"]
+__all__ = ["address_locked", "count_failed_signin", "lockout_ip", "lockout_username"]
 
 
 def lockout_username(request, credentials) -> str | None:
@@ -28,3 +28,29 @@ def lockout_ip(request) -> str | None:
 
     address = client_ip(request)
     return None if address == "unknown" else address
+
+
+def _address_limits():
+    from django.conf import settings
+
+    return settings.ACCOUNTS_SIGNIN_ADDRESS_LIMITS
+
+
+def address_locked(request) -> bool:
+    """Whether the client's address made too many failed sign-ins, whatever the accounts: its
+    own budget, larger than an account's, since many citizens share one address (mobile carriers'
+    NAT, an office)."""
+    from core.ratelimit import is_limited
+
+    address = lockout_ip(request)
+    return bool(address) and is_limited("signin_failed_ip", address, _address_limits())
+
+
+def count_failed_signin(sender, credentials, request=None, **kwargs):
+    """user_login_failed receiver (accounts.apps): one failure for the client's address."""
+    from core.ratelimit import count_attempt
+
+    if request is not None:
+        address = lockout_ip(request)
+        if address:
+            count_attempt("signin_failed_ip", address, _address_limits())

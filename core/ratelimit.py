@@ -14,7 +14,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
-__all__ = ["RateLimited", "check_rate_limit"]
+__all__ = ["RateLimited", "check_rate_limit", "clear_attempts", "count_attempt", "is_limited"]
 
 _KEY_PREFIX = "ratelimit:"
 
@@ -53,3 +53,36 @@ def check_rate_limit(scope: str, identity: str, limits) -> None:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, timeout=seconds)
+
+
+def _keys(scope: str, identity: str, limits) -> list[tuple[str, int, int]]:
+    digest = _digest(identity)
+    return [(f"{_KEY_PREFIX}{scope}:{seconds}:{digest}", maximum, seconds) for maximum, seconds in limits]
+
+
+def is_limited(scope: str, identity: str, limits) -> bool:
+    """Whether a window of `scope` is full for `identity`, counting nothing (see count_attempt)."""
+    if not identity or not limits:
+        return False
+    keys = _keys(scope, identity, limits)
+    counts = cache.get_many([key for key, _m, _s in keys])
+    return any(counts.get(key, 0) >= maximum for key, maximum, _s in keys)
+
+
+def count_attempt(scope: str, identity: str, limits) -> None:
+    """Count one attempt (a failure, say) for `identity`, refusing nothing; is_limited() checks."""
+    if not identity or not limits:
+        return
+    for key, _maximum, seconds in _keys(scope, identity, limits):
+        if cache.add(key, 1, timeout=seconds):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, 1, timeout=seconds)
+
+
+def clear_attempts(scope: str, identity: str, limits) -> None:
+    """Forget the attempts of `identity` in `scope` (an administrator lifting a lockout)."""
+    if identity and limits:
+        cache.delete_many([key for key, _m, _s in _keys(scope, identity, limits)])

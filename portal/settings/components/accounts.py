@@ -19,12 +19,14 @@ LOGOUT_REDIRECT_URL = "/"
 ACCOUNTS_REQUIRE_VERIFIED_EMAIL = env_bool("ACCOUNTS_REQUIRE_VERIFIED_EMAIL", True)
 
 # --- Password guessing (django-axes; docs/security.md) ---------------------------------------
-# After AXES_FAILURE_LIMIT wrong passwords for one account (whatever the address), or from one
-# address (whatever the account), sign-in is refused for AXES_COOLOFF_MINUTES, on the citizens'
-# page and the admin's. Administrators unlock at /admin/khoa-dang-nhap/.
+# After AXES_FAILURE_LIMIT wrong passwords for one account (whatever the address), sign-in to it is
+# refused for AXES_COOLOFF_MINUTES, on the citizens' page and the admin's; administrators unlock at
+# /admin/khoa-dang-nhap/. One address has a larger budget of failures over all accounts
+# (ACCOUNTS_SIGNIN_ADDRESS_LIMITS): many citizens share an address behind a mobile carrier's NAT.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+ACCOUNTS_SIGNIN_ADDRESS_LIMITS = [(env_int("SIGNIN_ADDRESS_FAILURE_LIMIT", 50), 30 * 60)]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "accounts.security.lockout_ip"
