@@ -27,6 +27,9 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 ACCOUNTS_SIGNIN_ADDRESS_LIMITS = [(env_int("SIGNIN_ADDRESS_FAILURE_LIMIT", 50), 30 * 60)]
+# axes warns when addresses are not among its lockout parameters: they are limited here instead
+# (accounts.security.address_locked, checked by accounts.backends.LockoutBackend before axes).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "accounts.security.lockout_ip"
