@@ -35,7 +35,7 @@ from .stamp import add_stamp, image_to_pdf
 __all__ = [
     "ensure_demo_keys",
     "agencies_with_keys",
-    "signed_documents",
+    "mark_signed",
     "add_pkcs11_key",
     "add_pkcs12_key",
     "ensure_demo_key",
@@ -235,10 +235,6 @@ def _name_part(name, key: str) -> str:
 def verify(data: bytes) -> Verification:
     """Check every signature of a PDF (see the module docstring). Never raises on bad input."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
 
     result = Verification(sha256=hashlib.sha256(data).hexdigest())
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
@@ -256,8 +252,7 @@ def verify(data: bytes) -> Verification:
     roots = trust_roots()
     for embedded in signatures:
         try:
-            result.signatures.append(_check(embedded, roots, ValidationContext, validate_pdf_signature,
-                                            SignatureCoverageLevel, ModificationLevel))  # fmt: skip
+            result.signatures.append(_check(embedded, roots))
         except Exception as error:  # a signature too broken to read: reported, not raised
             logger.info("verification failed: %s", error, exc_info=True)
             result.signatures.append(
@@ -279,7 +274,12 @@ _OUT_OF_TIME = {
 }
 
 
-def _check(embedded, roots, ValidationContext, validate, Coverage, Modification) -> SignatureReport:
+def _check(embedded, roots) -> SignatureReport:
+    from pyhanko.sign.diff_analysis import ModificationLevel as Modification
+    from pyhanko.sign.validation import validate_pdf_signature as validate
+    from pyhanko.sign.validation.status import SignatureCoverageLevel as Coverage
+    from pyhanko_certvalidator import ValidationContext
+
     from .pki import aware
 
     # Without a trusted timestamp the signer's own clock is all there is: the certificate is
@@ -416,12 +416,16 @@ def revoke_key(key: SigningKey, *, at=None) -> None:
     SigningKey.objects.filter(pk=key.pk).update(revoked_at=at or timezone.now(), is_active=False)
 
 
-def signed_documents(dossier_code: str, sha256s) -> dict[str, SignedDocument]:
-    """{file SHA-256: its SignedDocument} for the files of a dossier the portal signed."""
+def mark_signed(dossier_code: str, files: list) -> list:
+    """`files` (a dossier's result files), each given `.signed`: its SignedDocument when the portal
+    signed it, else None; one query."""
     rows = SignedDocument.objects.select_related("agency").filter(
-        dossier_code=dossier_code, file_sha256__in=list(sha256s)
+        dossier_code=dossier_code, file_sha256__in=[f.sha256 for f in files]
     )
-    return {row.file_sha256: row for row in rows}
+    by_hash = {row.file_sha256: row for row in rows}
+    for upload in files:
+        upload.signed = by_hash.get(upload.sha256)
+    return files
 
 
 def agencies_with_keys(when=None) -> set[int]:

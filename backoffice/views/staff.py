@@ -32,7 +32,7 @@ from dossiers.lifecycle import TransitionRefused, allowed_actions, perform
 from dossiers.models import DossierNote, FileAccess, OfficerAssignment
 from dossiers.slips import SLIP_ACTIONS, slip_download
 from forms.models import OnlineForm
-from signing.services import signed_documents
+from signing.services import mark_signed
 from workdays.services import Calendar
 
 from ..services import (
@@ -140,14 +140,6 @@ def _history(dossier):
     return list(dossier.history.select_related("by").order_by("at", "pk"))
 
 
-def _with_signatures(dossier, result_files: list) -> list:
-    """Each result file with `.signed`: its SignedDocument when the portal signed it (docs/signing.md)."""
-    signed = signed_documents(dossier.code, [f.sha256 for f in result_files])
-    for upload in result_files:
-        upload.signed = signed.get(upload.sha256)
-    return result_files
-
-
 class DossierView(OfficerMixin, TemplateView):
     template_name = "backoffice/detail.html"
 
@@ -185,7 +177,7 @@ class DossierView(OfficerMixin, TemplateView):
             answers=dossier.answers.all(),
             submitted_files=[f for f in files if f.purpose == FilePurpose.SUBMITTED],
             supplement_files=[f for f in files if f.purpose == FilePurpose.SUPPLEMENT],
-            result_files=_with_signatures(dossier, [f for f in files if f.purpose == FilePurpose.RESULT]),
+            result_files=mark_signed(dossier.code, [f for f in files if f.purpose == FilePurpose.RESULT]),
             history=history,
             slips=[c for c in history if c.action in SLIP_ACTIONS],
             notes=DossierNote.objects.filter(dossier=dossier).order_by("at", "pk"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from signing.services import signed_documents
+from signing.services import mark_signed
 
 from ..clock import due_state
 from ..constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
@@ -42,10 +42,7 @@ def _render(request, dossier, *, forms=None, status=200):
             (c for c in reversed(history) if c.action == Action.REQUEST_SUPPLEMENT), None
         )
     actions = [a for a in allowed_actions(dossier, request.user) if a in CITIZEN_ACTIONS]
-    result_files = [f for f in files if f.purpose == FilePurpose.RESULT]
-    signed = signed_documents(dossier.code, [f.sha256 for f in result_files])
-    for upload in result_files:
-        upload.signed = signed.get(upload.sha256)
+    result_files = mark_signed(dossier.code, [f for f in files if f.purpose == FilePurpose.RESULT])
     context = {
         "dossier": dossier,
         "due": due_state(dossier),

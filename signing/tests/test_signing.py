@@ -275,3 +275,18 @@ def test_the_officer_and_the_citizen_see_the_result_is_signed(client):
     body = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
     assert "Đã ký số" in body and dossier.competent_agency.name in body
     assert "Nhận bản giấy (không bắt buộc)" in body
+
+
+def test_a_file_too_large_to_check_is_refused_on_the_page_and_the_api(client, settings):
+    from interop.services import create_client
+
+    settings.SIGNING_VERIFY_MAX_BYTES = 1000
+    big = SimpleUploadedFile("lon.pdf", b"%PDF-1.4\n" + b"0" * 2000)
+    page = client.post(reverse("signing:verify"), {"file": big})
+    assert page.status_code == 400 and "Cổng không kiểm tra tệp lớn như vậy" in page.content.decode()
+    _api_client, token = create_client(name="kiem-tra", scopes=["documents:verify"], units=[], all_units=True)
+    big.seek(0)
+    answer = client.post("/api/v1/xac-thuc/", {"file": big}, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert answer.status_code == 400 and answer.json()["error"]["fields"]["file"]
+    empty = client.post(reverse("signing:verify"), {"file": SimpleUploadedFile("rong.pdf", b"")})
+    assert empty.status_code == 400 and "Tệp rỗng" in empty.content.decode()
