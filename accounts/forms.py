@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.validators import normalize_phone, validate_phone
 
-from .models import CitizenProfile
+from .services import may_sign_in
 
 
 class SignInForm(AuthenticationForm):
@@ -18,9 +18,19 @@ class SignInForm(AuthenticationForm):
         widget=dj.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
     error_messages = {
-        "invalid_login": _("Thư điện tử/số điện thoại hoặc mật khẩu không đúng."),
+        "invalid_login": _(
+            "Thư điện tử/số điện thoại hoặc mật khẩu không đúng, hoặc tài khoản chưa được xác minh "
+            "(mở đường dẫn trong thư chúng tôi gửi khi bạn đăng ký)."
+        ),
         "inactive": _("Tài khoản này đã bị khóa."),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # An unverified account gets the same answer as a wrong password: a different one would tell
+        # an attacker that the address they just "registered" was free (docs/security.md).
+        if not may_sign_in(user):
+            raise self.get_invalid_login_error()
 
 
 class RegisterForm(dj.Form):
@@ -46,19 +56,15 @@ class RegisterForm(dj.Form):
         widget=dj.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    # Whether the address or the phone number is taken is never said here (accounts.services.
+    # register_citizen answers by e-mail), so that the form cannot be used to find who is registered.
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("Thư điện tử này đã được dùng cho một tài khoản khác."))
-        return email
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
         validate_phone(phone)
-        phone = normalize_phone(phone)
-        if CitizenProfile.objects.filter(phone=phone).exists():
-            raise ValidationError(_("Số điện thoại này đã được dùng cho một tài khoản khác."))
-        return phone
+        return normalize_phone(phone)
 
     def clean(self):
         cleaned = super().clean()
@@ -72,3 +78,9 @@ class RegisterForm(dj.Form):
             except ValidationError as exc:
                 self.add_error("password1", exc)
         return cleaned
+
+
+class ResendVerificationForm(dj.Form):
+    email = dj.EmailField(
+        label=_("Thư điện tử đã dùng khi đăng ký"), widget=dj.EmailInput(attrs={"autocomplete": "email"})
+    )

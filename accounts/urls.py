@@ -10,6 +10,7 @@ urlpatterns = [
     path("dang-nhap/", views.SignInView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("dang-ky/", views.register, name="register"),
+    path("dang-ky/da-gui/", views.register_sent, name="register_sent"),
     path("xac-minh/<str:token>/", views.verify_email, name="verify_email"),
     path("xac-minh-lai/", views.resend_verification, name="resend_verification"),
     path("ho-so-cua-toi/", views.my_dossiers, name="my_dossiers"),

@@ -8,16 +8,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.clients import client_ip
-from core.ratelimit import RateLimited, check_rate_limit
+from core.ratelimit import RateLimited, check_rate_limit, count_attempt, is_limited
 from dossiers.constants import DraftStatus
 from dossiers.models import Dossier, Draft
 
-from .forms import RegisterForm, SignInForm
-from .services import get_profile, register_citizen, verify_email_token
-from .tasks import send_verification_email
+from .forms import RegisterForm, ResendVerificationForm, SignInForm
+from .services import get_profile, mark_email_verified, register_citizen, verify_email_token
+from .services import resend_verification as resend_verification_email
 
 
 class SignInView(auth_views.LoginView):
@@ -38,31 +37,77 @@ def register(request):
         next_url = ""
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = register_citizen(
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            password=form.cleaned_data["password1"],
-            full_name=form.cleaned_data["full_name"],
-        )
-        login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
-        messages.success(
-            request, _("Đã tạo tài khoản. Hãy mở thư chúng tôi vừa gửi để xác minh địa chỉ thư điện tử.")
-        )
-        return redirect(next_url or "accounts:my_dossiers")
+        limits = settings.ACCOUNTS_REGISTER_LIMITS
+        if is_limited("register_ip", client_ip(request), limits["register_ip"]):
+            form.add_error(
+                None, _("Có quá nhiều yêu cầu đăng ký từ mạng của bạn. Vui lòng thử lại sau một giờ.")
+            )
+        else:
+            count_attempt("register_ip", client_ip(request), limits["register_ip"])
+            email = form.cleaned_data["email"]
+            try:  # beyond a few e-mails to one address, nothing more is sent, and nothing is said
+                check_rate_limit("register_email", email, limits["register_email"])
+            except RateLimited:
+                pass
+            else:
+                register_citizen(
+                    email=email,
+                    phone=form.cleaned_data["phone"],
+                    password=form.cleaned_data["password1"],
+                    full_name=form.cleaned_data["full_name"],
+                )
+            request.session[_REGISTERED_EMAIL] = email
+            request.session[_NEXT_AFTER_VERIFY] = next_url
+            return redirect("accounts:register_sent")
     return render(request, "accounts/register.html", {"form": form, "next": next_url})
 
 
+_REGISTERED_EMAIL, _NEXT_AFTER_VERIFY = "accounts_registered_email", "accounts_next_after_verify"
+
+
+def register_sent(request):
+    """The same page whether the address was free or taken: the answer is in the mailbox."""
+    email = request.session.get(_REGISTERED_EMAIL)
+    if not email:
+        return redirect("accounts:register")
+    return render(request, "accounts/register_sent.html", {"email": email})
+
+
 def verify_email(request, token: str):
-    user = verify_email_token(token)
+    user, newly = verify_email_token(token)
+    if user is not None and newly and not request.user.is_authenticated:
+        # The first click proves the mailbox: it completes the sign-up and signs the citizen in.
+        login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
+        messages.success(request, _("Đã xác minh thư điện tử. Tài khoản của bạn đã sẵn sàng."))
+        next_url = request.session.pop(_NEXT_AFTER_VERIFY, "")
+        request.session.pop(_REGISTERED_EMAIL, None)
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            return HttpResponseRedirect(next_url)
+        return redirect("accounts:my_dossiers")
     return render(request, "accounts/verify_email.html", {"verified_user": user}, status=200 if user else 400)
 
 
-@require_POST
-@login_required
 def resend_verification(request):
-    send_verification_email.enqueue(user_id=request.user.pk)
-    messages.info(request, _("Đã gửi lại thư xác minh đến %(email)s.") % {"email": request.user.email})
-    return redirect("accounts:my_dossiers")
+    """The verification link again: to the signed-in citizen, or to an address typed in (the answer
+    is the same whether it has an unverified account or not)."""
+    form = ResendVerificationForm(request.POST or None)
+    if request.method == "POST" and (request.user.is_authenticated or form.is_valid()):
+        email = request.user.email if request.user.is_authenticated else form.cleaned_data["email"]
+        limits = settings.ACCOUNTS_REGISTER_LIMITS
+        try:
+            check_rate_limit("register_ip", client_ip(request), limits["register_ip"])
+            check_rate_limit("register_email", email.lower(), limits["register_email"])
+        except RateLimited:
+            pass
+        else:
+            resend_verification_email(email)
+        messages.info(
+            request,
+            _("Nếu %(email)s là địa chỉ của một tài khoản chưa xác minh, thư xác minh đã được gửi lại.")
+            % {"email": email},
+        )
+        return redirect("accounts:my_dossiers" if request.user.is_authenticated else "accounts:login")
+    return render(request, "accounts/resend_verification.html", {"form": form})
 
 
 @login_required
@@ -115,7 +160,19 @@ password_reset = PasswordResetView.as_view(
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a password set from the e-mailed link also proves the mailbox: the address is
+    marked verified (an account whose verification mail was lost is not stuck)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        mark_email_verified(form.user)
+        return response
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )

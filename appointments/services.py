@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers.constants import DossierStatus
+from notifications.services import queue_email
 from workdays.services import Calendar, working_periods
 
 from .constants import LEAD_MINUTES, AppointmentStatus, Purpose
+from .emails import BOOKED
 from .models import Appointment, AppointmentSchedule, SlotLoad
 
 __all__ = [
@@ -188,11 +190,7 @@ def book(*, dossier, start: datetime, purpose: str | None = None, now: datetime 
                 purpose=purpose,
                 place=schedule.place,
             )
-            from .tasks import send_appointment_email
-
-            transaction.on_commit(
-                lambda: send_appointment_email.enqueue(appointment_id=appointment.pk), robust=True
-            )
+            queue_email(BOOKED, appointment.pk, dossier.applicant_email)
     except IntegrityError:  # a parallel request of the same citizen booked first
         raise AppointmentRefused(_("Hồ sơ vừa được đặt lịch ở một cửa sổ khác; hãy tải lại trang.")) from None
     return appointment

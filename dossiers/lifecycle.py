@@ -21,12 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.names import full_name as person_name
+from notifications.services import queue_email
 from workdays.services import Calendar
 
 from .access import officer_roles
 from .appointments import appointment_for
 from .clock import working_days_between
 from .constants import CITIZEN_ACTIONS, Action, DossierStatus, FilePurpose
+from .emails import STATUS_CHANGED
 from .models import Dossier, DossierFile, DossierTransfer, StatusChange
 from .storage import private_storage, store_checked
 from .transitions import (
@@ -392,9 +394,7 @@ def perform(
             locked.status = to_status
             locked.status_changed_at = now
             locked.save(update_fields=update_fields)
-            from .tasks import send_status_email
-
-            transaction.on_commit(lambda: send_status_email.enqueue(change_id=change.pk), robust=True)
+            queue_email(STATUS_CHANGED, change.pk, locked.applicant_email)
     except Exception:
         for name in stored_names:
             private_storage.delete(name)

@@ -23,8 +23,10 @@ from django.utils.translation import gettext as _
 
 from dossiers.constants import Action, DossierStatus
 from dossiers.services.fees import fee_due_at_submission
+from notifications.services import queue_email
 
 from .constants import OPEN_STATUSES, EventKind, PaymentStatus, Purpose
+from .emails import RECEIPT
 from .models import Payment, PaymentEvent
 from .providers import ProviderError, get_provider
 
@@ -126,6 +128,8 @@ def _apply_paid(payment: Payment, *, transaction_no: str, bank_code: str, paid_a
     payment.receipt_number = f"BL-{timezone.localtime(payment.paid_at):%Y%m%d}-{payment.pk:06d}"
     payment.save()
     _confirm_dossier(payment)
+    # The receipt is owed in the same transaction (the outbox): a crash after the commit cannot lose it.
+    queue_email(RECEIPT, payment.pk, payment.dossier.applicant_email)
 
 
 def _confirm_dossier(payment: Payment) -> None:
@@ -197,11 +201,6 @@ def handle_ipn(params: dict, *, provider_name: str | None = None) -> dict:
         else:
             _apply_failed(payment, cancelled=result.cancelled, response_code=result.response_code)
         _log(payment, EventKind.IPN, verified=True, outcome=f"00 {payment.status}", data=result.raw)
-        paid = payment.status == PaymentStatus.PAID
-    if paid:
-        from .tasks import send_receipt_email
-
-        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=payment.pk), robust=True)
     return provider.ipn_answer("00")
 
 
@@ -236,10 +235,6 @@ def settle(payment: Payment, *, now=None) -> Payment:
         ):
             _log(locked, EventKind.MISMATCH, verified=True, outcome="gateway_paid",
                  note="Cổng ghi nhận đã thanh toán nhưng cổng dịch vụ công ghi khác.")  # fmt: skip
-    if locked.status == PaymentStatus.PAID and payment.status != PaymentStatus.PAID:
-        from .tasks import send_receipt_email
-
-        transaction.on_commit(lambda: send_receipt_email.enqueue(payment_id=locked.pk), robust=True)
     return locked
 
 

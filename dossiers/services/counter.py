@@ -14,8 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.services import queue_email
+
 from ..appointments import appointment_for
 from ..constants import OFFICER_CHANNELS, Action, Channel, OfficerRole
+from ..emails import SUBMITTED
 from ..models import Dossier, DossierFile, OfficerAssignment
 from ..storage import private_storage, store_checked
 from ..uploads import ALLOWED_TYPES, inspect_upload
@@ -316,12 +319,8 @@ def register_counter_dossier(
                         )
                     )
             DossierFile.objects.bulk_create(files)
-            if dossier.applicant_email:  # the receipt e-mail first, then the acceptance's
-                from ..tasks import send_submission_email
-
-                transaction.on_commit(
-                    lambda: send_submission_email.enqueue(dossier_id=dossier.pk), robust=True
-                )
+            # The receipt e-mail first, then the acceptance's.
+            queue_email(SUBMITTED, dossier.pk, dossier.applicant_email)
             if accept:
                 perform(dossier, Action.ACCEPT, actor=officer, now=now)
     except TransitionRefused as refused:

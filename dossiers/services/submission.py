@@ -8,10 +8,12 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from notifications.services import queue_email
 from procedures.online import receiving_units
 
 from ..appointments import appointment_for
 from ..constants import DraftStatus
+from ..emails import SUBMITTED
 from ..models import Dossier, DossierAnswer, DossierFile, Draft
 from .builder import NoReceivingUnit, build_dossier
 
@@ -103,9 +105,7 @@ def submit_draft(
             DossierFile.objects.filter(draft=locked, dossier__isnull=True).update(dossier=dossier)
             locked.status = DraftStatus.SUBMITTED
             locked.save(update_fields=["status", "updated_at"])
-            from ..tasks import send_submission_email
-
-            transaction.on_commit(lambda: send_submission_email.enqueue(dossier_id=dossier.pk), robust=True)
+            queue_email(SUBMITTED, dossier.pk, dossier.applicant_email)
     except IntegrityError:
         existing = Dossier.objects.filter(submission_token=draft.token).first()
         if existing is None:

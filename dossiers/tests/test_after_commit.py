@@ -1,12 +1,18 @@
 """Work after commit never turns a committed submission into an error page (issue 17, item 5): the
 task broker is down (a real RQ backend pointed at a port where no Redis listens), the citizen still
-gets the receipt, and the dossier is there; the receipt e-mail waits for the broker (docs/security.md)."""
+gets the receipt, and the dossier is there; the receipt e-mail waits in the outbox and is sent by the
+periodic `deliver_emails` (docs/security.md)."""
+
+import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import override_settings
 
 from dossiers.models import Dossier
+from notifications.constants import EmailStatus
+from notifications.models import OutgoingEmail
 
 from .factories import make_citizen, make_online_procedure
 from .flow import complete_wizard
@@ -39,4 +45,11 @@ def test_a_submission_committed_while_the_broker_is_down_still_shows_its_receipt
     assert response.status_code == 302 and "/bien-nhan/" in response["Location"]
     dossier = Dossier.objects.get()
     assert response["Location"].endswith(f"/{dossier.code}/bien-nhan/")
-    assert len(mail.outbox) == 0  # not sent: it waits for the broker (and the nightly repair)
+    assert len(mail.outbox) == 0  # not sent yet: the enqueue failed
+    pending = OutgoingEmail.objects.get()
+    assert pending.status == EmailStatus.PENDING and pending.object_id == dossier.pk
+    call_command("deliver_emails", stdout=io.StringIO())
+    assert len(mail.outbox) == 1 and dossier.code in mail.outbox[0].subject + mail.outbox[0].body
+    call_command("deliver_emails", stdout=io.StringIO())  # sent once only
+    assert len(mail.outbox) == 1
+    assert OutgoingEmail.objects.get().status == EmailStatus.SENT

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.services import queue_email
+
 from ..constants import (
     MESSAGE_MAX_LENGTH,
     REJECTED,
@@ -20,9 +22,10 @@ from ..constants import (
     FeedbackStatus,
     ModerationAction,
 )
+from ..emails import REPLY
 from ..models import Feedback, FeedbackEvent
 from ..sms import sms_enabled
-from ..tasks import SMS_REPLY, send_feedback_reply, send_feedback_sms
+from ..tasks import SMS_REPLY, send_feedback_sms
 from .qa import search_text_for
 
 __all__ = [
@@ -216,7 +219,7 @@ def reply_to_feedback(*, feedback: Feedback, reply: str, actor, note: str = "") 
             replied_by=actor if getattr(actor, "pk", None) else None,
         )
         if feedback.email:
-            transaction.on_commit(partial(send_feedback_reply.enqueue, feedback.pk), robust=True)
+            queue_email(REPLY, feedback.pk, feedback.email)
         elif feedback.phone and sms_enabled():
             transaction.on_commit(partial(send_feedback_sms.enqueue, feedback.pk, SMS_REPLY), robust=True)
     return feedback

@@ -9,10 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.services import queue_email
+
 from ..constants import CONTACT_RULES, ContactRule, FeedbackKind, FeedbackStatus
+from ..emails import CONFIRMATION
 from ..models import Feedback, FeedbackEvent
 from ..sms import sms_enabled
-from ..tasks import SMS_CONFIRMATION, send_feedback_confirmation, send_feedback_sms
+from ..tasks import SMS_CONFIRMATION, send_feedback_sms
 
 __all__ = [
     "contact_errors",
@@ -110,7 +113,7 @@ def submit_feedback(
         )
         FeedbackEvent.objects.create(feedback=feedback, from_status="", to_status=FeedbackStatus.NEW)
         if feedback.email:
-            transaction.on_commit(partial(send_feedback_confirmation.enqueue, feedback.pk), robust=True)
+            queue_email(CONFIRMATION, feedback.pk, feedback.email)
         elif feedback.phone and sms_enabled():
             transaction.on_commit(
                 partial(send_feedback_sms.enqueue, feedback.pk, SMS_CONFIRMATION), robust=True

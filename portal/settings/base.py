@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "payments",
     "signing",
     "workdays",
+    "notifications",
     "demo",
     "roadmap",
     "stats",

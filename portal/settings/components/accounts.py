@@ -42,6 +42,12 @@ ACCOUNTS_PASSWORD_RESET_LIMITS = {
     "password_reset_email": [(3, 60 * 60), (6, 24 * 60 * 60)],
     "password_reset_ip": [(10, 60 * 60)],
 }
+# Sign-up (accounts.views.register): per client address, answered with a message when exceeded;
+# per e-mail address (verification or "already registered" mails), silently (nothing is revealed).
+ACCOUNTS_REGISTER_LIMITS = {
+    "register_ip": [(20, 60 * 60)],
+    "register_email": [(3, 60 * 60), (6, 24 * 60 * 60)],
+}
 
 # --- OpenID Connect (mozilla-django-oidc), off unless OIDC_RP_CLIENT_ID is set ------------------
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")

@@ -1,25 +1,28 @@
-"""Background tasks of the appointments app (Django tasks API)."""
+"""The e-mails of the appointments app (notifications.registry), written at delivery."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
+
+from notifications.registry import register
+
+BOOKED = "appointments.booked"
 
 
-@task()
-def send_appointment_email(*, appointment_id: int) -> bool:
-    """The citizen's e-mail for a booked appointment (enqueued on commit by services.book)."""
+@register(BOOKED)
+def booked(appointment_id: int) -> EmailMessage | None:
+    """The citizen's e-mail for a booked appointment (none once it is cancelled)."""
     from .constants import AppointmentStatus
     from .models import Appointment
 
     appointment = Appointment.objects.filter(pk=appointment_id).select_related("dossier", "agency").first()
     if appointment is None or appointment.status != AppointmentStatus.BOOKED:
-        return False
+        return None
     dossier = appointment.dossier
     if not dossier.applicant_email:
-        return False
+        return None
     base = settings.SITE_BASE_URL.rstrip("/")
     with translation.override("vi"):
         context = {
@@ -30,10 +33,8 @@ def send_appointment_email(*, appointment_id: int) -> bool:
             ),
             "manage_url": base + reverse("appointments:book", args=[dossier.code]),
         }
-        send_mail(
+        return EmailMessage(
             subject=render_to_string("appointments/email/booked_subject.txt", context).strip(),
-            message=render_to_string("appointments/email/booked_body.txt", context),
-            from_email=None,
-            recipient_list=[dossier.applicant_email],
+            body=render_to_string("appointments/email/booked_body.txt", context),
+            to=[dossier.applicant_email],
         )
-    return True
