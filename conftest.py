@@ -60,6 +60,22 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture
+def page(page):
+    """Playwright's page, failing the test when the browser refused anything under the portal's
+    Content-Security-Policy (an inline script without the nonce, an inline style, a foreign source):
+    every browser test doubles as a check of the policy against what the pages really do."""
+    refused = []
+
+    def listen(message):
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", listen)
+    yield page
+    assert not refused, "The browser refused content under the CSP:\n" + "\n".join(refused)
+
+
 def _is_transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):

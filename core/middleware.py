@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-__all__ = ["PermissionsPolicyMiddleware", "RejectNulBytesMiddleware", "bad_request_page"]
+__all__ = [
+    "ContentSecurityPolicyMiddleware",
+    "PermissionsPolicyMiddleware",
+    "RejectNulBytesMiddleware",
+    "bad_request_page",
+]
 
 
 def bad_request_page(request, reason: str):
@@ -73,3 +79,19 @@ class PermissionsPolicyMiddleware:
         if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware (settings.CONTENT_SECURITY_POLICY, with a nonce per request for inline
+    scripts: `{{ request.csp_nonce }}`), and under settings.ADMIN_CSP_PREFIX the admin's own policy
+    (settings.ADMIN_CSP_DIRECTIVES): Wagtail's screens use inline styles and scripts."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(settings.ADMIN_CSP_PREFIX)
+        ):
+            parts.config = settings.ADMIN_CSP_DIRECTIVES
+        return parts

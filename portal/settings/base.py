@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # the rows whose constructors look them up (Wagtail's tasks call get_for_model in __init__).
     "django.contrib.contenttypes",
     "core",  # no models: its template filters (money)
+    "csp",
     "home",
     "agencies",
     "procedures",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.RejectNulBytesMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,3 +159,8 @@ from .components.security import *  # noqa: E402,F403
 from .components.signing import *  # noqa: E402,F403
 from .components.tasks import *  # noqa: E402,F403
 from .components.wagtail import *  # noqa: E402,F403
+
+# Forms may lead to the payment gateway and the national sign-in provider (components/security.py).
+CONTENT_SECURITY_POLICY = content_security_policy(  # noqa: F405
+    form_targets=[PAYMENT_VNPAY["PAY_URL"], globals().get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")]  # noqa: F405
+)

@@ -16,3 +16,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+
+# No call from an officer's browser to a third party: no Gravatar (it would send a hash of each staff
+# member's e-mail address to gravatar.com; initials are shown instead) and no check for new Wagtail
+# releases from the dashboard (the deployment decides upgrades). Both are also outside the admin's
+# Content-Security-Policy (components/security.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
