@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -34,9 +35,15 @@ class RejectNulBytesMiddleware:
 
     def __call__(self, request):
         if self._hostile(request):
-            return bad_request_page(
-                request, _("Địa chỉ hoặc dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL). Hãy nhập lại.")
-            )
+            reason = _("Địa chỉ hoặc dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL). Hãy nhập lại.")
+            if request.path_info.startswith(tuple(settings.JSON_ERROR_PATH_PREFIXES)):
+                # An API answers in its own error format ({"error": {"status", "message"}}), never HTML.
+                return JsonResponse(
+                    {"error": {"status": 400, "message": str(reason)}},
+                    status=400,
+                    json_dumps_params={"ensure_ascii": False},
+                )
+            return bad_request_page(request, reason)
         return self.get_response(request)
 
     @staticmethod

@@ -294,3 +294,12 @@ def test_blank_parameters_count_as_absent(client, writer, dossier):
     response = client.get(LIST, {"page": "", "status": "", "unit": " "}, **bearer(token))
     assert response.status_code == 200, response.content
     assert response.json()["page"] == 1 and response.json()["count"] == 1
+
+
+def test_a_nul_byte_is_refused_in_the_apis_own_format(client, writer):
+    """Refused before any view (core.middleware), yet still JSON in the error format, not the HTML
+    page the citizens' pages get (found by schemathesis, interop/tests/test_schemathesis.py)."""
+    _api_client, token = writer
+    response = client.get("/api/v1/dossiers/?unit=%00", **bearer(token))
+    assert response.status_code == 400 and response["Content-Type"].startswith("application/json")
+    assert "ký tự NUL" in response.json()["error"]["message"]

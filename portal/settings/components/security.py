@@ -9,6 +9,8 @@ from ..env import env_int, env_str
 # How many reverse proxies in front of the portal append the client's address to X-Forwarded-For
 # (one nginx: 1; Varnish behind nginx: 2). 0: REMOTE_ADDR is the client (development). core/clients.py.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Addresses whose refusals by core.middleware are JSON in the API's error format, not an HTML page.
+JSON_ERROR_PATH_PREFIXES = ["/api/"]
 
 
 # --- Content-Security-Policy (django-csp; core.middleware.ContentSecurityPolicyMiddleware) ---------
