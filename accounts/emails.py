@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from core.urls import absolute_url
 from notifications.registry import register
@@ -35,19 +36,19 @@ def _verification(user_id: int, *, phone_taken: bool) -> EmailMessage | None:
         )
 
 
-@register(VERIFY)
+@register(VERIFY, _("Xác minh thư điện tử"))
 def verify(user_id: int) -> EmailMessage | None:
     """The link that verifies a new account's address (and signs the citizen in)."""
     return _verification(user_id, phone_taken=False)
 
 
-@register(VERIFY_PHONE_TAKEN)
+@register(VERIFY_PHONE_TAKEN, _("Xác minh thư điện tử (số điện thoại đã có chủ)"))
 def verify_phone_taken(user_id: int) -> EmailMessage | None:
     """The same, saying the phone number given is already on another account and was not added."""
     return _verification(user_id, phone_taken=True)
 
 
-@register(ALREADY_REGISTERED)
+@register(ALREADY_REGISTERED, _("Địa chỉ đã có tài khoản"))
 def already_registered(user_id: int) -> EmailMessage | None:
     """Someone registered with an address that already has an account."""
     user = get_user_model().objects.filter(pk=user_id).first()

@@ -5,13 +5,14 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import register
 
 BOOKED = "appointments.booked"
 
 
-@register(BOOKED)
+@register(BOOKED, _("Lịch hẹn"))
 def booked(appointment_id: int) -> EmailMessage | None:
     """The citizen's e-mail for a booked appointment (none once it is cancelled)."""
     from .constants import AppointmentStatus

@@ -18,7 +18,11 @@ import ipaddress
 
 from django.conf import settings
 
-__all__ = ["client_ip"]
+__all__ = ["UNKNOWN", "client_ip", "client_ip_or_none"]
+
+# What client_ip() answers when the request carries no address (a Unix-socket server may leave
+# REMOTE_ADDR empty): fine as a rate-limit key, never stored in an IP address column.
+UNKNOWN = "unknown"
 
 
 def _valid(value: str) -> str | None:
@@ -29,7 +33,7 @@ def _valid(value: str) -> str | None:
 
 
 def client_ip(request) -> str:
-    remote = _valid(request.META.get("REMOTE_ADDR", "") or "") or "unknown"
+    remote = _valid(request.META.get("REMOTE_ADDR", "") or "") or UNKNOWN
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if count <= 0:
         return remote
@@ -37,3 +41,9 @@ def client_ip(request) -> str:
     if len(hops) < count:
         return remote
     return _valid(hops[-count]) or remote
+
+
+def client_ip_or_none(request) -> str | None:
+    """client_ip() for an IP address column (audit logs): None when the address is unknown."""
+    address = client_ip(request)
+    return None if address == UNKNOWN else address

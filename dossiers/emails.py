@@ -6,13 +6,14 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import register
 
 SUBMITTED, STATUS_CHANGED = "dossiers.submitted", "dossiers.status_changed"
 
 
-@register(SUBMITTED)
+@register(SUBMITTED, _("Biên nhận hồ sơ"))
 def submitted(dossier_id: int) -> EmailMessage | None:
     """The confirmation of a received dossier (online, counter or post)."""
     from .models import Dossier
@@ -35,7 +36,7 @@ def submitted(dossier_id: int) -> EmailMessage | None:
         )
 
 
-@register(STATUS_CHANGED)
+@register(STATUS_CHANGED, _("Thay đổi trạng thái hồ sơ"))
 def status_changed(change_id: int) -> EmailMessage | None:
     """The citizen's e-mail for one status change, from the NotificationTemplate of its action
     (default text when the row is missing; none when the template is switched off)."""

@@ -6,6 +6,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import register
 
@@ -21,7 +22,7 @@ def _message(feedback, template: str, subject: str) -> EmailMessage:
     return EmailMessage(subject=subject, body=render_to_string(template, context), to=[feedback.email])
 
 
-@register(CONFIRMATION)
+@register(CONFIRMATION, _("Xác nhận đã nhận góp ý"))
 def confirmation(feedback_id: int) -> EmailMessage | None:
     """Tell the sender we received their message, with the tracking code."""
     from .models import Feedback
@@ -34,7 +35,7 @@ def confirmation(feedback_id: int) -> EmailMessage | None:
         return _message(feedback, "feedback/email/confirmation.txt", subject)
 
 
-@register(REPLY)
+@register(REPLY, _("Trả lời góp ý"))
 def reply(feedback_id: int) -> EmailMessage | None:
     """The official reply, to the sender."""
     from .models import Feedback

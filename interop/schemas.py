@@ -17,7 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
-from pydantic import BaseModel, BeforeValidator, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from dossiers.constants import Action, DossierStatus, FilePurpose
@@ -53,8 +60,29 @@ def _parsed_by(field: forms.Field):
     return BeforeValidator(parse)
 
 
-InputDate = Annotated[date | None, _parsed_by(forms.DateField(required=False, input_formats=["%Y-%m-%d"]))]
-InputDateTime = Annotated[datetime | None, _parsed_by(forms.DateTimeField(required=False))]
+# Dates a dossier can have: the portal's records start after 1990, and far ends (year 1, year 9999)
+# overflow when a date is turned into an instant in another time zone (found by schemathesis).
+EARLIEST, LATEST = date(1990, 1, 1), date(2999, 12, 31)
+
+
+def _in_range(value: date | datetime | None) -> date | datetime | None:
+    day = value.date() if isinstance(value, datetime) else value
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise _refuse(
+            _("Ngày phải trong khoảng %(start)s đến %(end)s.")
+            % {"start": EARLIEST.strftime("%d/%m/%Y"), "end": LATEST.strftime("%d/%m/%Y")}
+        )
+    return value
+
+
+InputDate = Annotated[
+    date | None,
+    _parsed_by(forms.DateField(required=False, input_formats=["%Y-%m-%d"])),
+    AfterValidator(_in_range),
+]
+InputDateTime = Annotated[
+    datetime | None, _parsed_by(forms.DateTimeField(required=False)), AfterValidator(_in_range)
+]
 
 
 def _refuse(message) -> PydanticCustomError:

@@ -33,3 +33,11 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.object_id} → {self.recipient}"
+
+    def kind_label(self) -> str:
+        from .registry import label
+
+        return label(self.kind)
+
+    kind_label.short_description = _("thư")
+    kind_label.admin_order_field = "kind"

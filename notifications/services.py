@@ -23,7 +23,7 @@ from .constants import CLAIM_SECONDS, MAX_ATTEMPTS, EmailStatus
 from .models import OutgoingEmail
 from .registry import renderer
 
-__all__ = ["deliver", "deliver_due", "queue_email", "retry_delay"]
+__all__ = ["deliver", "deliver_due", "queue_email", "retry", "retry_delay"]
 
 logger = logging.getLogger(__name__)
 
@@ -102,3 +102,20 @@ def deliver_due(*, limit: int = 500) -> dict[str, int]:
         if outcome:
             counts[outcome] = counts.get(outcome, 0) + 1
     return counts
+
+
+def retry(email: OutgoingEmail) -> bool:
+    """An administrator sends again a message given up: pending, with a fresh count of attempts,
+    delivered after commit. False when it was not given up."""
+    changed = OutgoingEmail.objects.filter(pk=email.pk, status=EmailStatus.FAILED).update(
+        status=EmailStatus.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None
+    )
+    if changed:
+
+        def enqueue():
+            from .tasks import deliver_email
+
+            deliver_email.enqueue(email_id=email.pk)
+
+        transaction.on_commit(enqueue, robust=True)
+    return bool(changed)

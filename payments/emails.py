@@ -3,13 +3,14 @@
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import register
 
 RECEIPT = "payments.receipt"
 
 
-@register(RECEIPT)
+@register(RECEIPT, _("Biên lai thanh toán"))
 def receipt(payment_id: int) -> EmailMessage | None:
     """The electronic receipt of a paid payment, with its PDF."""
     from .constants import PaymentStatus

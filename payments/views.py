@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from core.clients import client_ip
+from core.clients import client_ip_or_none
 from core.urls import absolute_url
 from dossiers.models import Dossier
 
@@ -38,7 +38,7 @@ def pay_view(request, code: str):
         try:
             _payment, url = start_payment(
                 dossier,
-                client_ip=client_ip(request),
+                client_ip=client_ip_or_none(request) or "",
                 return_url=absolute_url(reverse("payments:return")),
                 locale="en" if translation.get_language() == "en" else "vn",
             )

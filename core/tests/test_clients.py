@@ -41,3 +41,13 @@ def test_behind_a_proxy_each_citizen_has_their_own_budget(rf, settings):
     check_rate_limit(
         "t", client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")), limits
     )
+
+
+def test_a_request_without_an_address_is_unknown_and_never_stored_as_one(rf):
+    """A server on a Unix socket may leave REMOTE_ADDR empty: "unknown" keys the rate limits, and the
+    audit logs' IP columns get NULL (PostgreSQL refuses "unknown" there: found by schemathesis)."""
+    from core.clients import client_ip_or_none
+
+    request = rf.get("/", REMOTE_ADDR="")
+    assert client_ip(request) == "unknown" and client_ip_or_none(request) is None
+    assert client_ip_or_none(rf.get("/", REMOTE_ADDR="203.0.113.9")) == "203.0.113.9"

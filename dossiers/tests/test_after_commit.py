@@ -1,7 +1,8 @@
 """Work after commit never turns a committed submission into an error page (issue 17, item 5): the
 task broker is down (a real RQ backend pointed at a port where no Redis listens), the citizen still
 gets the receipt, and the dossier is there; the receipt e-mail waits in the outbox and is sent by the
-periodic `deliver_emails` (docs/security.md)."""
+periodic `deliver_emails`; the statistics row it missed is rebuilt by the nightly `refresh_usage`
+(docs/security.md)."""
 
 import io
 
@@ -13,6 +14,7 @@ from django.test import override_settings
 from dossiers.models import Dossier
 from notifications.constants import EmailStatus
 from notifications.models import OutgoingEmail
+from stats.models import DossierUsage
 
 from .factories import make_citizen, make_online_procedure
 from .flow import complete_wizard
@@ -53,3 +55,7 @@ def test_a_submission_committed_while_the_broker_is_down_still_shows_its_receipt
     call_command("deliver_emails", stdout=io.StringIO())  # sent once only
     assert len(mail.outbox) == 1
     assert OutgoingEmail.objects.get().status == EmailStatus.SENT
+    # The statistics refresh was lost with the broker; the nightly rebuild repairs it.
+    assert not DossierUsage.objects.filter(dossier=dossier).exists()
+    call_command("refresh_usage", stdout=io.StringIO())
+    assert DossierUsage.objects.get(dossier=dossier).channel == dossier.channel

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.clients import client_ip
+from core.clients import client_ip, client_ip_or_none
 from core.ratelimit import RateLimited, check_rate_limit
 
 from ..access import can_view
@@ -61,7 +61,9 @@ def serve_file(request, file_id):
     if role is None:
         raise Http404
     if upload.dossier_id is not None:
-        log_file_access(upload=upload, user=request.user, ip=client_ip(request), as_officer=role == "officer")
+        log_file_access(
+            upload=upload, user=request.user, ip=client_ip_or_none(request), as_officer=role == "officer"
+        )
     response = FileResponse(
         private_storage.open(upload.file.name, "rb"),
         content_type=upload.content_type,

@@ -303,3 +303,35 @@ def test_a_nul_byte_is_refused_in_the_apis_own_format(client, writer):
     response = client.get("/api/v1/dossiers/?unit=%00", **bearer(token))
     assert response.status_code == 400 and response["Content-Type"].startswith("application/json")
     assert "ký tự NUL" in response.json()["error"]["message"]
+
+
+def test_an_unknown_or_misspelt_parameter_is_refused_not_ignored(client, writer, dossier):
+    """Ignored, `?trang_thai=9` would answer every dossier as if it were filtered (found by
+    schemathesis in negative mode)."""
+    _api_client, token = writer
+    response = client.get("/api/v1/dossiers/?trang_thai=9&status=1&=0", **bearer(token))
+    assert response.status_code == 400
+    fields = response.json()["error"]["fields"]
+    assert set(fields) == {"trang_thai", "(trống)"} and "không được hỗ trợ" in fields["trang_thai"][0]
+    assert client.get("/api/v1/dossiers/?status=1&page=1", **bearer(token)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["submitted_from=0001-01-01", "submitted_to=9999-12-31", "updated_since=0001-01-01T00:00:00%2B07:00"],
+)
+def test_dates_out_of_any_dossiers_range_are_refused(client, writer, dossier, query):
+    """Year 1 overflowed when turned into an instant in the portal's time zone: a 500 (schemathesis)."""
+    _api_client, token = writer
+    response = client.get(f"/api/v1/dossiers/?{query}", **bearer(token))
+    assert response.status_code == 400
+    [(field, messages)] = response.json()["error"]["fields"].items()
+    assert query.startswith(field) and "01/01/1990" in messages[0]
+
+
+@pytest.mark.engine  # PostgreSQL refuses a non-address in an inet column; SQLite stores anything
+def test_a_call_without_a_client_address_is_logged_without_one(client, writer):
+    _api_client, token = writer
+    response = client.get("/api/v1/dossiers/", REMOTE_ADDR="", **bearer(token))
+    assert response.status_code == 200
+    assert ApiCallLog.objects.latest("pk").remote_addr is None

@@ -28,7 +28,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer
 
-from core.clients import client_ip
+from core.clients import client_ip_or_none
 from dossiers.lifecycle import TransitionRefused
 
 from .. import services
@@ -274,7 +274,7 @@ def logged(run):
                 query=request.META.get("QUERY_STRING", ""),
                 status_code=response.status_code if response is not None else 500,
                 duration_ms=(time.perf_counter() - started) * 1000,
-                remote_addr=client_ip(request),
+                remote_addr=client_ip_or_none(request),
             )
         response["Cache-Control"] = "no-store"
         return response

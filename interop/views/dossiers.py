@@ -67,6 +67,13 @@ def _visible(client, code: str) -> Dossier:
     description="Sắp xếp ổn định theo thứ tự tạo hồ sơ. Quyền: dossiers:read.",
 )
 def dossiers(request, query: Query[DossierListQuery]):
+    # A misspelt parameter (`trang_thai` for `status`) must not silently widen the answer to every
+    # dossier: a parameter the document does not declare is refused, naming it.
+    unknown = sorted(set(request.GET) - set(DossierListQuery.model_fields))
+    if unknown:
+        raise ApiError(
+            400, INVALID_QUERY, {name or "(trống)": [_("Tham số không được hỗ trợ.")] for name in unknown}
+        )
     client = request.auth
     found = services.visible_dossiers(client=client)
     if query.unit:
