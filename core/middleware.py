@@ -6,10 +6,12 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 __all__ = [
     "ContentSecurityPolicyMiddleware",
+    "FrontCacheMiddleware",
     "PermissionsPolicyMiddleware",
     "RejectNulBytesMiddleware",
     "bad_request_page",
@@ -102,3 +104,38 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         ):
             parts.config = settings.ADMIN_CSP_DIRECTIVES
         return parts
+
+
+class FrontCacheMiddleware:
+    """Says which answers a shared front cache (Varnish, nginx) may keep, and for how long.
+
+    An anonymous GET or HEAD answered 200 that sets no cookie and says nothing of caching itself gets
+    `Cache-Control: public, max-age=<FRONT_CACHE_BROWSER_SECONDS>, s-maxage=<its rule's seconds>`
+    (settings.FRONT_CACHE_RULES, by path prefix). A signed-in user's answer, or one that sets a
+    cookie (a form's CSRF token), is `private`: never shared. Listed first in MIDDLEWARE, it sees the
+    answer after every other middleware has added its cookies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if response.cookies or (user is not None and user.is_authenticated):
+            patch_cache_control(response, private=True)
+            return response
+        if response.status_code != 200:
+            return response
+        seconds = next(
+            (s for prefix, s in settings.FRONT_CACHE_RULES if request.path_info.startswith(prefix)), None
+        )
+        if seconds:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=min(settings.FRONT_CACHE_BROWSER_SECONDS, seconds),
+                s_maxage=seconds,
+            )
+        return response

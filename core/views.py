@@ -1,5 +1,6 @@
 """The portal's 400 page: says what was wrong when it can be said (too many files or too much data
-in one submission), instead of a bare "bad request" that leaves the citizen guessing."""
+in one submission), instead of a bare "bad request" that leaves the citizen guessing; and the
+language switch."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language as django_set_language
 
-__all__ = ["bad_request"]
+__all__ = ["bad_request", "set_language"]
+
+# The language switch in every page's header is a POST form without a CSRF token: a token would put
+# a csrftoken cookie on every page, and a page that sets a cookie cannot be kept by a shared front
+# cache (docs/deployment.md). Forging it could only switch someone's language (the `next` address is
+# still checked by Django's view).
+set_language = csrf_exempt(django_set_language)
 
 
 def _reason(exception) -> str:

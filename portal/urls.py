@@ -4,6 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,7 +21,7 @@ urlpatterns = [
     path("thong-ke/", include("stats.urls")),
     path("du-lieu-mo/", include("stats.opendata_urls")),
     path("api/v1/", include("interop.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
 ]
 
 if settings.DEBUG:

@@ -36,6 +36,7 @@ __all__ = [
     "filters_from_params",
     "log_query",
     "rebuild_index",
+    "warm_up",
     "run_search",
     "weekly_report",
 ]
@@ -219,6 +220,12 @@ def autocomplete(*, query: str, limit: int = 8) -> list[dict]:
         {"name": hit.name, "name_html": str(highlight(hit.name, words)), "code": hit.code, "url": hit.url}
         for hit in hits
     ]
+
+
+def warm_up() -> int:
+    """Build this process's search index now, not on a citizen's first query (gunicorn's
+    post_worker_init, deploy/gunicorn.conf.py). Returns the documents loaded (0 for Elasticsearch)."""
+    return get_engine().warm(token=SearchVersion.current().get("index", ""))
 
 
 def rebuild_index() -> int:

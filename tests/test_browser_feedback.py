@@ -39,8 +39,9 @@ def test_feedback_on_a_procedure_is_answered_published_and_shown(
 
     # 1. The citizen asks a question under the procedure.
     page.goto(live_server.url + procedure.url)
-    page.get_by_text("Gửi câu hỏi, góp ý về thủ tục này").click()
-    form = page.locator("#hoi-dap form.fb-form")
+    page.get_by_role("link", name="Gửi câu hỏi, góp ý về thủ tục này").click()
+    page.wait_for_url(re.compile(r"/gop-y/thu-tuc/"))
+    form = page.locator("form.fb-form")
     form.get_by_label("Hỏi về thủ tục hành chính").check()
     form.get_by_label("Nội dung").fill("Cha mẹ chưa đăng ký kết hôn thì khai sinh cho con thế nào?")
     form.get_by_label("Họ và tên").fill("Trần Văn Khải")

@@ -1,7 +1,6 @@
 from django import template
 from django.template.loader import render_to_string
 
-from ..forms import FeedbackForm
 from ..satisfaction import rating_state
 from ..services import published_questions
 
@@ -12,7 +11,7 @@ PROCEDURE_QA_LIMIT = 5
 
 @register.simple_tag(takes_context=True)
 def procedure_feedback(context, procedure):
-    """The feedback block under a procedure: its published Q&A and the form to ask about it."""
+    """The feedback block under a procedure: its published Q&A and the link to ask about it."""
     request = context.get("request")
     items = list(published_questions(procedure=procedure)[: PROCEDURE_QA_LIMIT + 1])
     return render_to_string(
@@ -21,7 +20,6 @@ def procedure_feedback(context, procedure):
             "procedure": procedure,
             "items": items[:PROCEDURE_QA_LIMIT],
             "has_more": len(items) > PROCEDURE_QA_LIMIT,
-            "form": FeedbackForm(kind_initial="question", auto_id="fb-%s"),
         },
         request=request,
     )

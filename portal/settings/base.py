@@ -21,6 +21,16 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# PostgreSQL's connection pool (psycopg-pool, Django's "pool" option): each worker keeps between
+# DATABASE_POOL_MIN and DATABASE_POOL_MAX connections open instead of one per request. It replaces
+# persistent connections (DATABASE_CONN_MAX_AGE must stay 0).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN", 2),
+        "max_size": env_int("DATABASE_POOL_MAX", 10),
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <no-reply@localhost>")
 SEARCH_URL = env_str("SEARCH_URL", "")  # empty: the in-process engine (an in-memory index per process)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "portal")
@@ -56,6 +66,7 @@ INSTALLED_APPS = [
     "interop",
     "backoffice",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
@@ -78,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it sees each answer last, with every cookie the others added (core.middleware).
+    "core.middleware.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.RejectNulBytesMiddleware",

@@ -69,6 +69,11 @@ class Engine:
         """A corrected folded query when some words are unknown to the index, else None."""
         raise NotImplementedError
 
+    def warm(self, token: str = "") -> int:
+        """Prepare what the first query would otherwise wait for (a worker at start); the number of
+        documents ready in this process. Nothing to do for an engine in another process."""
+        return 0
+
     # Index maintenance: the database table `SearchDocument` is written first, then engines are told.
     def documents_changed(self, *, upserted: list, removed_page_ids: list[int]) -> None:
         """Called after documents were written to or removed from the SearchDocument table."""

