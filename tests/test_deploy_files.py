@@ -41,7 +41,10 @@ def test_every_service_reads_the_environment_and_runs_as_the_portal_user():
     web = _unit(DEPLOY / "systemd" / "portal-web.service")["Service"]["ExecStart"]
     assert "gunicorn --config /srv/portal/deploy/gunicorn.conf.py" in web
     worker = _unit(DEPLOY / "systemd" / "portal-worker.service")["Service"]["ExecStart"]
-    assert "manage.py rqworker default" in worker and "rqworker" in get_commands()
+    assert (
+        "manage.py rqworker default --job-class django_tasks_rq.Job" in worker
+        and "rqworker" in get_commands()
+    )
 
 
 @pytest.mark.django_db

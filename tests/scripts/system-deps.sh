@@ -9,7 +9,8 @@ fc-list 2>/dev/null | grep -qi "NotoSans-Regular" || need+=(fonts-noto-core)
 [ -x /usr/sbin/clamd ] || command -v clamd >/dev/null || need+=(clamav-daemon)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v node >/dev/null || need+=(nodejs)  # the feedback form's proof-of-work solver is tested in node
-[ -x /usr/sbin/varnishd ] || need+=(varnish)  # deploy/varnish/portal.vcl is compiled by tests/test_deploy_files.py
+[ -x /usr/sbin/varnishd ] || need+=(varnish)  # the front cache: tests/test_deploy_files.py, tests/test_stack.py
+[ -x /usr/bin/redis-server ] || need+=(redis-server)  # the task broker of the production stack: tests/test_stack.py
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root or install them)"; exit 1

@@ -3,7 +3,8 @@
 TASKS_BACKEND selects where tasks run:
 - ``immediate`` (default; development and tests): in-process, right away;
 - ``rq``: queued in Redis (django-tasks-rq, the production broker); ``TASKS_REDIS_URL`` points at
-  Redis and ``manage.py rqworker default`` runs the workers.
+  Redis and ``manage.py rqworker default --job-class django_tasks_rq.Job`` runs the workers (a plain RQ
+  worker fails every task: tests/test_stack.py).
 """
 
 from ..env import env_str
