@@ -6,6 +6,7 @@ import configparser
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -92,10 +93,20 @@ def test_varnish_configuration_compiles():
     )
     if varnishd is None:
         pytest.skip("varnishd is not installed (apt-get install varnish)")
-    result = subprocess.run(
-        [varnishd, "-C", "-f", str(DEPLOY / "varnish" / "portal.vcl")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    # varnishd reads the file as its own unprivileged user: a copy in a directory it can enter (a
+    # checkout inside a private temporary directory is not one).
+    folder = Path(tempfile.mkdtemp(prefix="portal-vcl-"))
+    try:
+        folder.chmod(0o755)
+        vcl = folder / "portal.vcl"
+        shutil.copyfile(DEPLOY / "varnish" / "portal.vcl", vcl)
+        vcl.chmod(0o644)
+        result = subprocess.run(
+            [varnishd, "-C", "-f", str(vcl), "-n", str(folder / "work")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     assert result.returncode == 0, result.stderr[-2000:]
