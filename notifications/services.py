@@ -34,15 +34,20 @@ def queue_email(kind: str, object_id: int, recipient: str) -> OutgoingEmail | No
         return None
     renderer(kind)  # an unknown kind fails here, in the caller's transaction, not later in a worker
     email = OutgoingEmail.objects.create(kind=kind, object_id=object_id, recipient=recipient[:254])
+    _deliver_after_commit(email.pk)
+    return email
+
+
+def _deliver_after_commit(email_id: int) -> None:
+    """Ask the task queue to deliver once committed. A broker that is down is logged (robust) and
+    never undoes the commit: deliver_due() sends the message later."""
 
     def enqueue():
         from .tasks import deliver_email
 
-        deliver_email.enqueue(email_id=email.pk)
+        deliver_email.enqueue(email_id=email_id)
 
-    # A broker that is down is logged (robust) and never undoes the commit: deliver_due() sends it.
     transaction.on_commit(enqueue, robust=True)
-    return email
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -111,11 +116,5 @@ def retry(email: OutgoingEmail) -> bool:
         status=EmailStatus.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None
     )
     if changed:
-
-        def enqueue():
-            from .tasks import deliver_email
-
-            deliver_email.enqueue(email_id=email.pk)
-
-        transaction.on_commit(enqueue, robust=True)
+        _deliver_after_commit(email.pk)
     return bool(changed)
