@@ -30,8 +30,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Signed in (a session) or in the middle of a form (a CSRF token): never from the cache.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+    # Signed in (a session), in the middle of a form (a CSRF token) or with a message waiting to be
+    # shown ("messages"): never from the cache.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken|messages)=") {
         return (pass);
     }
     if (req.url ~ "^/(admin|tai-khoan|ho-so|lich-hen|thanh-toan|xac-thuc|api|documents|i18n)/") {

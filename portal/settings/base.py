@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     # First, so that the serialized test database (transactional tests) restores content types before
     # the rows whose constructors look them up (Wagtail's tasks call get_for_model in __init__).
     "django.contrib.contenttypes",
-    "core",  # no models: its template filters (money)
+    "core",  # no models: template filters (money), middleware, the page cache's version bumps
     "csp",
     "home",
     "agencies",
@@ -89,7 +89,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: it sees each answer last, with every cookie the others added (core.middleware).
+    # First: an anonymous public page kept in the cache is answered before anything else runs
+    # (core.pagecache); it stores only what FrontCacheMiddleware marked `public`.
+    "core.pagecache.PageCacheMiddleware",
+    # Then: it sees each answer last, with every cookie the others added (core.middleware).
     "core.middleware.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -39,6 +39,13 @@ FRONT_CACHE_RULES = [
     ("/", env_int("FRONT_CACHE_SECONDS", 3600)),
 ]
 
+# The page cache (core.pagecache): anonymous public pages rendered once and kept in Django's cache
+# under the public content version, for at most this many seconds (and never longer than their front
+# cache rule). Its version token must be shared by every process: on by default only with Redis.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if _url.startswith(("redis://", "rediss://")) else 0)
+# Pages whose copies also carry the statistics data version (stats.services.figure_cache).
+PAGE_CACHE_STATS_PREFIXES = ["/thong-ke/", "/lo-trinh/", "/du-lieu-mo/"]
+
 # Wagtail's frontend cache: publishing a page sends PURGE for its address to the front cache
 # (Varnish's own address, e.g. http://127.0.0.1:6081). Unset: nothing to purge (development).
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
