@@ -213,10 +213,17 @@ def main() -> None:
             else:
                 print(f"--national: the catalog files are missing under {shared}; demo data only")
         count, procedure_url = (
-            manage(env, "shell", "-c",
-                   "from procedures.models import ProcedurePage as P; q = P.objects.live().order_by('pk');"
-                   "print(q.count(), q.first().url)", capture=True)
-            .strip().splitlines()[-1].split()
+            manage(
+                env,
+                "shell",
+                "-c",
+                "from procedures.models import ProcedurePage as P; q = P.objects.live().order_by('pk');"
+                "print(q.count(), q.first().url)",
+                capture=True,
+            )
+            .strip()
+            .splitlines()[-1]
+            .split()
         )  # fmt: skip (the shell may print a banner first)
         pages = {
             "home": "/",
@@ -227,7 +234,11 @@ def main() -> None:
         print(f"{count} live procedures; {CONNECTIONS} connections, {seconds:.0f} s per page and server; "
               f"client: {'wrk' if program('wrk') else 'Python threads'}")  # fmt: skip
         print(f"load average at start {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-        gunicorn_command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", str(ROOT / "deploy" / "gunicorn.conf.py")]
+        gunicorn_command = [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "--config",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
+        ]
         results: dict[str, dict] = {name: {} for name in pages}
         bodies: dict[str, bytes] = {}
 
@@ -242,7 +253,11 @@ def main() -> None:
                 before = cpu_seconds(workers)
                 done = load(port, path, seconds)
                 cpu = (cpu_seconds(workers) - before) * 1000 / max(done, 1) if master else None
-                results[name][label] = (done / seconds, cpu, headers.get("x-cache") or headers.get("x-page-cache"))
+                results[name][label] = (
+                    done / seconds,
+                    cpu,
+                    headers.get("x-cache") or headers.get("x-page-cache"),
+                )
 
         # 1. Rendered on every request.
         gunicorn = stack.start(gunicorn_command, cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"})
@@ -257,7 +272,11 @@ def main() -> None:
         if redis:
             stack.start([redis, "--port", str(redis_port), "--save", "", "--appendonly", "no"])
             time.sleep(0.5)
-            cached_env = {**env, "CACHE_URL": f"redis://127.0.0.1:{redis_port}/0", "PAGE_CACHE_SECONDS": "600"}
+            cached_env = {
+                **env,
+                "CACHE_URL": f"redis://127.0.0.1:{redis_port}/0",
+                "PAGE_CACHE_SECONDS": "600",
+            }
             gunicorn = stack.start(gunicorn_command, cwd=ROOT, env=cached_env)
             wait_for(web, gunicorn)
             measure("page cache", web, gunicorn.pid)
@@ -265,7 +284,9 @@ def main() -> None:
             print("redis-server missing: the page cache is not measured")
         if varnishd:
             vcl = folder / "portal.vcl"
-            vcl.write_text((ROOT / "deploy" / "varnish" / "portal.vcl").read_text().replace('"8000"', f'"{web}"'))
+            vcl.write_text(
+                (ROOT / "deploy" / "varnish" / "portal.vcl").read_text().replace('"8000"', f'"{web}"')
+            )
             vcl.chmod(0o644)
             cache = stack.start([varnishd, "-F", "-a", f"127.0.0.1:{cache_port}", "-f", str(vcl),
                                  "-n", str(folder / "varnish"), "-s", "malloc,64m"])  # fmt: skip
@@ -280,7 +301,7 @@ def main() -> None:
             html = folder / "html"
             html.mkdir()
             html.chmod(0o755)
-            for index, (name, body) in enumerate(bodies.items()):
+            for index, body in enumerate(bodies.values()):
                 (html / f"{index}.html").write_bytes(body)
                 (html / f"{index}.html").chmod(0o644)
             (folder / "nginx.conf").write_text(
@@ -311,8 +332,14 @@ def main() -> None:
             varnish = row.get("Varnish", (0, None, None))[0]
             reference = row.get("nginx", (0, None, None))[0]
             ratio = f"{varnish / reference:14.2f}" if varnish and reference else f"{'':>14}"
-            print(f"{name:15} {len(bodies[name]) / 1024:5.1f} " + " ".join(cells) + f" {varnish:14.0f} {reference:12.0f} {ratio}")
-        print(f"cache states seen: { {name: {k: v[2] for k, v in row.items()} for name, row in results.items()} }")
+            print(
+                f"{name:15} {len(bodies[name]) / 1024:5.1f} "
+                + " ".join(cells)
+                + f" {varnish:14.0f} {reference:12.0f} {ratio}"
+            )
+        print(
+            f"cache states seen: { {name: {k: v[2] for k, v in row.items()} for name, row in results.items()} }"
+        )
 
         # What a procedure page transfers (the first view: HTML, CSS and JavaScript, gzip as served).
         status, _headers, body = fetch(web, procedure_url)
@@ -334,10 +361,14 @@ def main() -> None:
                         for kind, (raw, zipped) in sizes.items())
             + f"; total {total[0] / 1024:.1f} / {total[1] / 1024:.1f}"
         )  # fmt: skip
-        print(f"resident memory per worker after start (search index built): {', '.join(f'{m:.0f} MB' for m in memory)}")
+        print(
+            f"resident memory per worker after start (search index built): {', '.join(f'{m:.0f} MB' for m in memory)}"
+        )
         if gunicorn.poll() is None:
             after = [rss_mb(pid) for pid in workers_of(gunicorn.pid)]
-            print(f"resident memory per worker after the run (page cache in Redis): {', '.join(f'{m:.0f} MB' for m in after)}")
+            print(
+                f"resident memory per worker after the run (page cache in Redis): {', '.join(f'{m:.0f} MB' for m in after)}"
+            )
         print(f"load average at end {os.getloadavg()[0]:.2f}")
     finally:
         stack.stop()

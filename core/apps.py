@@ -5,7 +5,8 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        # Every write of published content replaces the page cache's content version (core.pagecache).
-        from .pagecache import connect_content_version_bumps
+        # Wagtail's content replaces the page cache's content version when written (core.pagecache);
+        # the project's apps connect their own models in their ready().
+        from .pagecache import connect_wagtail_content
 
-        connect_content_version_bumps()
+        connect_wagtail_content()

@@ -9,9 +9,11 @@ decide what is eligible (settings.FRONT_CACHE_RULES), for at most settings.PAGE_
 
 A copy is found by: the public content version, the language, the host and the full address (with
 its query). The content version is a token in Django's cache that every write of published content
-replaces (`bump_content_version`, connected to Wagtail's page signals, the catalog importer and the
-models listed in `content_models`), so publishing makes every older copy unreachable at once. The
-statistics pages also carry the statistics data version (stats.services.figure_cache). Other figures
+replaces (`bump_content_version`: connected here to Wagtail's pages, sites, documents and images, and
+by each app whose rows appear on public pages, in its AppConfig.ready(): `watch_models`), so
+publishing makes every older copy unreachable at once. Addresses listed in
+settings.PAGE_CACHE_MORE_VERSIONS also carry another version (the statistics pages: the statistics
+data version, stats.services.figure_cache). Other figures
 shown on pages (a procedure's measured processing time, counts on the home page) may be as old as the
 copy's lifetime, as they may in the front cache.
 
@@ -35,12 +37,15 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 __all__ = [
     "PageCacheMiddleware",
     "bump_content_version",
-    "connect_content_version_bumps",
+    "cached_by_content",
+    "connect_wagtail_content",
     "content_version",
+    "watch_models",
 ]
 
 VERSION_KEY = "pages:content-version"
@@ -72,39 +77,52 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(bump)
 
 
-def content_models():
-    """Models whose rows appear on public pages: pages, sites, documents and images, agencies, the
-    online forms (a procedure page offers filing online when one is published), the public Q&A."""
-    from django.apps import apps
+def cached_by_content(kind: str, params, compute, *, timeout: int = 3600):
+    """`compute()`, kept in the cache under the public content version, `kind`, `params` and the
+    language: for what is derived from published content only (catalog facets, the catalog's order).
+    Any write of content makes the copy unreachable; `params` must name everything else it depends
+    on, and the value must be picklable."""
+    digest = hashlib.blake2b(repr((params, translation.get_language())).encode(), digest_size=16).hexdigest()
+    key = f"content:{content_version()}:{kind}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
-    labels = ("wagtailcore", "wagtaildocs", "wagtailimages", "home", "procedures", "agencies", "forms")
-    models = [model for label in labels for model in apps.get_app_config(label).get_models()]
-    # Feedback: the published questions and answers, and the surveys offered; not the citizens'
-    # ratings and survey answers, which reach pages only as figures (as old as a copy may be).
-    private = {"servicerating", "surveyresponse", "surveyanswer"}
-    feedback = [m for m in apps.get_app_config("feedback").get_models() if m._meta.model_name not in private]
-    return [*models, *feedback]
 
-
-def connect_content_version_bumps() -> None:
+def watch_models(*models, uid: str = "") -> None:
+    """Every write of these models' rows (save, delete, many-to-many changes) replaces the content
+    version. Each app whose rows appear on public pages calls it from its AppConfig.ready()."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in models:
+        key = f"pages_version_{model._meta.label_lower}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{key}_save", weak=False)
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{key}_delete", weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{key}_{field.name}_m2m",
+                weak=False,
+            )
+
+
+def connect_wagtail_content() -> None:
+    """Wagtail's own content: pages (publishing, unpublishing, moves, and every write of a page row),
+    sites, documents and images."""
+    from django.apps import apps
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from procedures.signals import catalog_imported
-
-    for model in content_models():
-        uid = f"pages_version_{model._meta.label_lower}"
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}_save", weak=False)
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(
-                bump_content_version, sender=through, dispatch_uid=f"{uid}_{field.name}_m2m", weak=False
-            )
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_content_version, dispatch_uid=f"pages_version_{id(signal)}", weak=False)
-    # The catalog importer writes pages with bulk_create and raw SQL (no model signals).
-    catalog_imported.connect(bump_content_version, dispatch_uid="pages_version_catalog", weak=False)
+    for label in ("wagtailcore", "wagtaildocs", "wagtailimages"):
+        watch_models(*apps.get_app_config(label).get_models())
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(bump_content_version, dispatch_uid=f"pages_version_page_{name}", weak=False)
 
 
 def _rule_seconds(path: str) -> int | None:
@@ -156,10 +174,9 @@ class PageCacheMiddleware:
             return None, 0
         language = translation.get_language_from_request(request)
         version = content_version()
-        if path.startswith(tuple(settings.PAGE_CACHE_STATS_PREFIXES)):
-            from stats.services.figure_cache import stats_version
-
-            version = f"{version}:{stats_version()}"
+        for prefix, provider in settings.PAGE_CACHE_MORE_VERSIONS:
+            if path.startswith(prefix):
+                version = f"{version}:{import_string(provider)()}"
         address = f"{host}{request.get_full_path()}"
         digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
         return f"pages:{version}:{language}:{digest}", min(seconds, limit)

@@ -7,3 +7,9 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
     verbose_name = _("Góp ý")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Public pages show published questions and answers and the surveys offered (core.pagecache).
+        from .signals import connect_page_cache
+
+        connect_page_cache()

@@ -7,3 +7,10 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Trang chủ")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The home page's featured procedures and life events appear on public pages: writing them replaces the page
+        # cache's content version (core.pagecache).
+        from core.pagecache import watch_models
+
+        watch_models(*self.get_models())

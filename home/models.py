@@ -29,8 +29,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """Everything a citizen reaches in a few clicks (Decree 42/2022): search, most-used
         procedures, browse by field / agency / level / life event, and the online services."""
-        from procedures.constants import OnlineLevel, ProcedureStatus
-        from procedures.listing import ONLINE_ANY, catalog_facets
+        from core.pagecache import cached_by_content
+        from procedures.constants import ProcedureStatus
         from procedures.models import ProcedureIndexPage, ProcedurePage
 
         context = super().get_context(request, *args, **kwargs)
@@ -55,25 +55,42 @@ class HomePage(Page):
         if catalog is None:
             return context
 
+        context.update(cached_by_content("home-browse", (self.pk, catalog.pk), lambda: self._browse(catalog)))
+        context["fields_url"] = catalog.browse_url("fields", request=request)
+        context["agencies_url"] = catalog.browse_url("agencies", request=request)
+        return context
+
+    def _browse(self, catalog) -> dict:
+        """The browse blocks' options and counts (the most used fields and agencies, levels, online),
+        with links for the options shown only. Derived from published content alone: kept per content
+        version (core.pagecache.cached_by_content)."""
+        from procedures.constants import OnlineLevel
+        from procedures.listing import ONLINE_ANY, catalog_facets
+
         facets = catalog_facets(root=catalog, names=("field", "agency", "level", "online"))
-        for name, facet in facets.items():
-            for option in facet.options:
-                option.url = catalog.route_url(name, option.value, request=request)
 
         def by_count(option):
             return (-option.count, option.label)
 
-        context["fields"] = sorted(facets["field"].options, key=by_count)[: self.browse_limit]
-        context["field_total"] = len(facets["field"].options)
-        context["agencies"] = sorted(facets["agency"].options, key=by_count)[: self.browse_limit]
-        context["agency_total"] = len(facets["agency"].options)
-        context["levels"] = [option for option in facets["level"].options if option.count]
-        context["online"] = next(o for o in facets["online"].options if o.value == ONLINE_ANY)
-        context["online_full"] = next(o for o in facets["online"].options if o.value == OnlineLevel.FULL)
-        context["procedure_total"] = sum(o.count for o in facets["online"].options if o.value != ONLINE_ANY)
-        context["fields_url"] = catalog.browse_url("fields", request=request)
-        context["agencies_url"] = catalog.browse_url("agencies", request=request)
-        return context
+        browse = {
+            "fields": sorted(facets["field"].options, key=by_count)[: self.browse_limit],
+            "field_total": len(facets["field"].options),
+            "agencies": sorted(facets["agency"].options, key=by_count)[: self.browse_limit],
+            "agency_total": len(facets["agency"].options),
+            "levels": [option for option in facets["level"].options if option.count],
+            "online": next(o for o in facets["online"].options if o.value == ONLINE_ANY),
+            "online_full": next(o for o in facets["online"].options if o.value == OnlineLevel.FULL),
+            "procedure_total": sum(o.count for o in facets["online"].options if o.value != ONLINE_ANY),
+        }
+        for name, options in (
+            ("field", browse["fields"]),
+            ("agency", browse["agencies"]),
+            ("level", browse["levels"]),
+            ("online", [browse["online"], browse["online_full"]]),
+        ):
+            for option in options:
+                option.url = catalog.route_url(name, option.value)
+        return browse
 
 
 class FeaturedProcedure(Orderable):

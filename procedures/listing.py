@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from core.pagecache import cached_by_content
 from core.text import strip_diacritics
 
 from .constants import ImplementationLevel, OnlineLevel, ProcedureStatus
@@ -279,32 +280,47 @@ FACET_BUILDERS = {
 }
 
 
-def _facets(base: QuerySet, filters: CatalogFilters, names, base_url: str) -> dict[str, Facet]:
-    facets = {}
-    for name in names:
-        facet = FACET_BUILDERS[name](_apply(base, filters, skip=name), filters)
-        for option in facet.options:
-            option.url = base_url + filters.querystring(**{name: option.value})
-        facets[name] = facet
-    return facets
+def _facets(root, filters: CatalogFilters, names, base_url: str) -> dict[str, Facet]:
+    """Every facet's options and counts under the filters, computed once per content version (they
+    change only when published content does: core.pagecache.cached_by_content)."""
+
+    def compute():
+        base = _base_queryset(root)
+        facets = {}
+        for name in names:
+            facet = FACET_BUILDERS[name](_apply(base, filters, skip=name), filters)
+            for option in facet.options:
+                option.url = base_url + filters.querystring(**{name: option.value})
+            facets[name] = facet
+        return facets
+
+    params = (root.pk if root is not None else None, filters, tuple(names), base_url)
+    return cached_by_content("catalog-facets", params, compute)
 
 
 def catalog_facets(
     *, root=None, names: tuple[str, ...] = FILTER_NAMES, base_url: str = ""
 ) -> dict[str, Facet]:
     """Facet counts of the whole catalog in force (for the home page and the browse pages)."""
-    return _facets(_base_queryset(root), CatalogFilters(), names, base_url)
+    return _facets(root, CatalogFilters(), names, base_url)
 
 
 # --- The listing -------------------------------------------------------------------------------
-def _page_in_vietnamese_order(qs: QuerySet, *, page_number, per_page: int) -> PaginatorPage:
+def _page_in_vietnamese_order(qs: QuerySet, *, page_number, per_page: int, order_key) -> PaginatorPage:
     """One page of `qs` sorted by name in Vietnamese order ("Đăng ký" next to "Dân", not after "Z").
 
     Database collations differ (SQLite and PostgreSQL "C" sort by code point), so the ordering is
     done here on (id, name) pairs — a few thousand short rows — and only the page's rows are loaded.
+    The ordered ids are kept per content version under `order_key` (what selects `qs`).
     """
-    pairs = qs.order_by().values_list("pk", "official_name", "title").distinct()
-    ids = [pk for pk, _name, _title in sorted(pairs, key=lambda row: (sort_key(row[1] or row[2]), row[0]))]
+
+    def ordered_ids():
+        pairs = qs.order_by().values_list("pk", "official_name", "title").distinct()
+        return [
+            pk for pk, _name, _title in sorted(pairs, key=lambda row: (sort_key(row[1] or row[2]), row[0]))
+        ]
+
+    ids = cached_by_content("catalog-order", order_key, ordered_ids)
     page = Paginator(ids, per_page).get_page(page_number)
     rows = qs.filter(pk__in=list(page.object_list)).select_related("field", "implementing_agency")
     by_pk = {row.pk: row for row in rows.prefetch_related("levels").order_by()}
@@ -327,8 +343,13 @@ def list_procedures(
     """
     filters, field_obj, agency_obj, ignored = _validate(filters)
     base = _base_queryset(root)
-    page = _page_in_vietnamese_order(_apply(base, filters), page_number=page_number, per_page=per_page)
-    facets = _facets(base, filters, FILTER_NAMES, base_url)
+    page = _page_in_vietnamese_order(
+        _apply(base, filters),
+        page_number=page_number,
+        per_page=per_page,
+        order_key=(root.pk if root is not None else None, filters),
+    )
+    facets = _facets(root, filters, FILTER_NAMES, base_url)
     # A chosen field or agency with no result under the other filters still shows as chosen.
     for name, obj in (("field", field_obj), ("agency", agency_obj)):
         if obj is not None and facets[name].selected is None:

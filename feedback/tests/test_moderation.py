@@ -346,3 +346,19 @@ def test_moderation_menu_hidden_from_other_admin_users(client, django_user_model
     assert (
         reverse("feedback_moderation:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_only_publishing_and_unpublishing_change_the_public_pages(procedure, central_moderator):
+    """The page cache's content version (core.pagecache) moves when a Q&A appears or disappears,
+    not for each new, private feedback."""
+    from core.pagecache import content_version
+
+    before = content_version()
+    feedback = make_feedback(procedure)
+    services.reply_to_feedback(feedback=feedback, reply="Nộp tại Trung tâm.", actor=central_moderator)
+    assert content_version() == before
+    services.publish_feedback(feedback=feedback, actor=central_moderator)
+    published = content_version()
+    assert published != before
+    services.unpublish_feedback(feedback=feedback, actor=central_moderator)
+    assert content_version() != published

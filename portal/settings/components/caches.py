@@ -43,8 +43,12 @@ FRONT_CACHE_RULES = [
 # under the public content version, for at most this many seconds (and never longer than their front
 # cache rule). Its version token must be shared by every process: on by default only with Redis.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if _url.startswith(("redis://", "rediss://")) else 0)
-# Pages whose copies also carry the statistics data version (stats.services.figure_cache).
-PAGE_CACHE_STATS_PREFIXES = ["/thong-ke/", "/lo-trinh/", "/du-lieu-mo/"]
+# Addresses whose copies also carry another version (address prefix, dotted path of a function
+# returning it): the statistics pages change with the statistics data (stats.services.figure_cache).
+PAGE_CACHE_MORE_VERSIONS = [
+    (prefix, "stats.services.figure_cache.stats_version")
+    for prefix in ("/thong-ke/", "/lo-trinh/", "/du-lieu-mo/")
+]
 
 # Wagtail's frontend cache: publishing a page sends PURGE for its address to the front cache
 # (Varnish's own address, e.g. http://127.0.0.1:6081). Unset: nothing to purge (development).
