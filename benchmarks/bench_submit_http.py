@@ -54,7 +54,7 @@ for _ in range({clients}):
     user = make_citizen()
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[BACKEND_SESSION_KEY] = "accounts.backends.EmailOrPhoneBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions.append(store.session_key)
@@ -196,6 +196,7 @@ def inner(args) -> None:
     folder = Path(tempfile.mkdtemp(prefix="portal-bench-submit-"))
     folder.chmod(0o755)
     web, redis_port = free_port(), free_port()
+    log = folder / "gunicorn.log"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -253,7 +254,7 @@ def inner(args) -> None:
                 extra = {"VIRUS_SCANNER": "clamd", "CLAMD_SOCKET": clamd[1]}
             gunicorn = subprocess.Popen(
                 [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", str(ROOT / "deploy" / "gunicorn.conf.py")],
-                cwd=ROOT, env={**env, **extra}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                cwd=ROOT, env={**env, **extra}, stdout=subprocess.DEVNULL, stderr=log.open("ab"),
             )  # fmt: skip
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
@@ -266,6 +267,9 @@ def inner(args) -> None:
             load_before = os.getloadavg()[0]
             try:
                 figures = run(web, setup, args.submissions, args.clients, gunicorn.pid)
+            except SystemExit:
+                print(log.read_text()[-4000:])
+                raise
             finally:
                 gunicorn.terminate()
                 gunicorn.wait(timeout=30)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import translation
 
+from core.pagecache import cached_by_content
 from procedures.constants import ComponentMode
 from procedures.online import acceptance_problems
 
@@ -36,9 +37,17 @@ def active_form_for(procedure) -> OnlineForm | None:
 
 
 def current_version(form: OnlineForm) -> FormVersion:
-    """The frozen version matching the form's current definition, created if it changed."""
-    with translation.override("vi"):
-        schema = build_schema(form)
+    """The frozen version matching the form's current definition, created if it changed.
+
+    The definition is built from the form, its procedure's record and its upload slots: published
+    content only, so it is kept per content version (core.pagecache; these apps' models replace the
+    version when written)."""
+
+    def build():
+        with translation.override("vi"):
+            return build_schema(form)
+
+    schema = cached_by_content("form-schema", (form.pk,), build)
     digest = schema_hash(schema)
     existing = FormVersion.objects.filter(form=form, schema_hash=digest).first()
     if existing:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from core.validators import normalize_phone, validate_citizen_id, validate_phone
 from forms.addresses import commune_choices, commune_name, format_address, province_choices, province_name
 from forms.constants import FieldKind
+from forms.widgets import QuickSelect
 
 from ..services.drafts import remove_upload, save_upload
 from ..services.submission import AnswerData
@@ -111,7 +112,7 @@ def _fields_for(spec: dict) -> list[tuple[str, dj.Field]]:
         if len(choices) <= 4:
             field = dj.ChoiceField(choices=choices, widget=dj.RadioSelect, **common)
         else:
-            field = dj.ChoiceField(choices=[("", _("— Chọn —")), *choices], **common)
+            field = dj.ChoiceField(choices=[("", _("— Chọn —")), *choices], widget=QuickSelect, **common)
         field.error_messages["invalid_choice"] = _("Vui lòng chọn một giá trị trong danh sách.")
     elif kind == FieldKind.CHECKBOX:
         common["error_messages"] = {"required": _("Vui lòng đánh dấu “%(label)s”.") % {"label": label}}
@@ -133,6 +134,7 @@ def _fields_for(spec: dict) -> list[tuple[str, dj.Field]]:
                     label=_("Tỉnh/thành phố"),
                     required=required,
                     choices=[("", _("— Chọn tỉnh/thành phố —")), *province_choices()],
+                    widget=QuickSelect,
                     error_messages={
                         "required": _("Vui lòng chọn tỉnh/thành phố."),
                         "invalid_choice": _("Tỉnh/thành phố không hợp lệ."),
@@ -144,7 +146,7 @@ def _fields_for(spec: dict) -> list[tuple[str, dj.Field]]:
                 dj.CharField(
                     label=_("Phường/xã/đặc khu"),
                     required=required,
-                    widget=dj.Select,
+                    widget=QuickSelect,
                     error_messages={"required": _("Vui lòng chọn phường/xã.")},
                 ),
             ),

@@ -78,9 +78,13 @@ def catalog_page(context):
     cache = getattr(request, "_catalog_page", None) if request is not None else None
     if cache is not None:
         return cache or None
+    from core.pagecache import cached_by_content
+
     from ..models import ProcedureIndexPage
 
-    page = ProcedureIndexPage.objects.live().first()
+    # Every page's header links to it: kept per content version (False: there is none).
+    page = cached_by_content("catalog-page", (), lambda: ProcedureIndexPage.objects.live().first() or False)
+    page = page or None
     if request is not None:
         request._catalog_page = page or False
     return page
@@ -92,10 +96,11 @@ def catalog_route(context, name, value=""):
     page = catalog_page(context)
     if page is None:
         return ""
-    request = context.get("request")
+    # Without the request: Wagtail then takes the site root paths from its cache instead of looking
+    # the request's site up in the database (the link is relative while the portal has one site).
     if not value:
-        return page.browse_url(name, request=request)
-    return page.route_url(name, value, request=request)
+        return page.browse_url(name)
+    return page.route_url(name, value)
 
 
 @register.simple_tag(takes_context=True)
