@@ -167,14 +167,27 @@ def stack(tmp_path, settings):
     try:
         _wait_for(f"http://127.0.0.1:{ports['web']}/", [web])
         _wait_for(cache_url + "/", [cache])
-        # The test process purges as the portal does when an editor publishes (same setting).
+        # The test process publishes as an editor would in the admin: same cache (the page cache's
+        # content version lives in Redis), and it purges Varnish as the portal does (same setting).
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": f"redis://127.0.0.1:{ports['redis']}/0",
+            }
+        }
         settings.WAGTAILFRONTENDCACHE = {
             "varnish": {
                 "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
                 "LOCATION": cache_url,
             }
         }
-        yield {"url": cache_url, "smtp": smtp, "worker": worker, "web": web}
+        yield {
+            "url": cache_url,
+            "smtp": smtp,
+            "worker": worker,
+            "web": web,
+            "web_url": f"http://127.0.0.1:{ports['web']}",
+        }
     finally:
         for process in started:
             process.terminate()
@@ -210,6 +223,10 @@ def test_the_stack_caches_purges_on_publish_and_mails_through_the_worker(stack, 
     assert first["X-Cache"] == "MISS" and "public" in first["Cache-Control"]
     _status, second, _html = _get(page)
     assert second["X-Cache"] == "HIT", second
+    # Behind Varnish, gunicorn keeps the rendered page too (the page cache, in Redis).
+    _get(stack["web_url"] + procedure.url)
+    _status, direct, _html = _get(stack["web_url"] + procedure.url)
+    assert direct["X-Page-Cache"] == "hit", direct
 
     # 2. Publishing purges that page within seconds.
     procedure.title = "Đăng ký khai sinh (cập nhật)"
@@ -223,6 +240,9 @@ def test_the_stack_caches_purges_on_publish_and_mails_through_the_worker(stack, 
         assert time.monotonic() < deadline, f"still the old page after 10 s: {headers}"
         time.sleep(0.5)
     assert headers["X-Cache"] == "MISS"
+    # The page cache was emptied by the same publish (its content version moved in Redis).
+    _status, _headers, html = _get(stack["web_url"] + procedure.url)
+    assert "(cập nhật)" in html
 
     # 3. An e-mail queued by a request (the sign-up's verification) goes out through the worker.
     jar = CookieJar()
