@@ -3,7 +3,10 @@
 Import → export → import gives the same pages: every value the importer stores is written back
 under the key it came from. Crawler-only keys the importer does not keep (`cach_thuc_thuc_hien_raw`,
 `bo_nganh_thu_muc_nguon`, `formality_id`, `nguon_file_goc`, `thu_tuc_lien_quan`) are not written.
-The overall `thoi_han_giai_quyet` / `phi_le_phi` lists are rebuilt from the channels.
+The overall `thoi_han_giai_quyet` / `phi_le_phi` lists are rebuilt from the channels. What the
+national format has no key for (the page's short title, each channel's label, time limit and fee as
+numbers, each document's counts, the uploaded form files) goes under `cong_thong_tin`, which the
+importer reads back, so that an export imported again changes nothing and loses nothing.
 """
 
 import json
@@ -11,6 +14,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from .constants import ImplementationLevel
+from .importer.mapping import PORTAL_KEY
 from .importer.parsers import online_level_label
 from .models import ProcedurePage
 from .online import marks_online
@@ -98,6 +102,41 @@ def page_record(page: ProcedurePage) -> dict:
         "muc_do_dvc": online_level_label(*exported_levels(page)),
         "url": page.source_url,
         "nguon": page.source_label,
+        # The portal's own values, row by row (procedures/importer/mapping.py, PORTAL_KEY).
+        PORTAL_KEY: {
+            "tieu_de": page.title,
+            "co_quan": {
+                "thuc_hien": page.implementing_agency_id,
+                "co_tham_quyen": page.competent_agency_id,
+                # The texts as stored (the national keys above fall back on the linked agency's name).
+                "thuc_hien_van_ban": page.implementing_agency_text,
+                "co_tham_quyen_van_ban": page.competent_agency_text,
+            },
+            "muc_do_ban_ghi": [page.record_online_level, page.record_legacy_level],
+            "ghi_chu": list(page.import_notes or []),
+            "cach_thuc": [
+                {
+                    "loai": channel.kind,
+                    "nhan": channel.label,
+                    "so": None
+                    if channel.time_limit_value is None
+                    else str(channel.time_limit_value.normalize()),
+                    "don_vi": channel.time_limit_unit,
+                    "phi": channel.fee_amount,
+                }
+                for channel in page.channels.all()
+            ],
+            "thanh_phan": [
+                {
+                    "ban_chinh": c.originals,
+                    "ban_sao": c.copies,
+                    "tep_mau": c.form_document_id,
+                    "che_do": c.online_mode,
+                }
+                for c in page.components.all()
+            ],
+            "mau_don": [{"tep": document.document_id} for document in page.documents.all()],
+        },
     }
 
 

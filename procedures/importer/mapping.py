@@ -11,10 +11,12 @@ only on the content; `report_notes` (code clean-up, cut values) only go to the i
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from ..constants import ChannelKind, ComponentMode, LegacyLevel, OnlineLevel, TimeUnit
 from .parsers import (
     OnlineLevelValue,
     normalise_code,
@@ -27,7 +29,7 @@ from .parsers import (
 )
 from .text import clean, clean_name, cut_title
 
-__all__ = ["RecordError", "MappedProcedure", "map_record", "DETAIL_TEXT_FIELDS", "CODE_MAX"]
+__all__ = ["RecordError", "MappedProcedure", "map_record", "DETAIL_TEXT_FIELDS", "CODE_MAX", "PORTAL_KEY"]
 
 CODE_MAX = 64
 
@@ -90,6 +92,11 @@ class MappedProcedure:
     notes: list[str] = field(default_factory=list)
     report_notes: list[str] = field(default_factory=list)
     is_test: bool = False
+    # From the portal's own export (PORTAL_KEY) only; None: the record does not say.
+    title_override: str = ""
+    agency_ids: dict | None = None  # {"implementing": id or None, "competent": id or None}
+    record_levels: tuple[str, str] | None = None  # the record's own online level and legacy level
+    page_notes: list[str] | None = None  # the page's import notes as they stand
 
     @property
     def is_detailed(self) -> bool:
@@ -97,7 +104,7 @@ class MappedProcedure:
 
     @property
     def title(self) -> str:
-        return cut_title(self.name)
+        return self.title_override or cut_title(self.name)
 
 
 # --- type checks ---------------------------------------------------------------------------------
@@ -318,7 +325,85 @@ def _map_detailed(data: dict, code: str, name: str) -> MappedProcedure:
         for title in _strings(data, "mau_don_to_khai", label="mẫu đơn, tờ khai")
         if clean_name(title)
     ]
+    _apply_portal_values(data, mapped)
     return mapped
+
+
+# --- The portal's own values (procedures/exporter.py) --------------------------------------------
+# The national format carries texts; the portal also keeps what editors set or the importer parsed:
+# a short title, each channel's label, time limit and fee as numbers, each document's counts and the
+# uploaded form files. Its export writes them under this key, row by row parallel to the national
+# lists, so that exporting and importing again changes nothing. Other sources do not have the key.
+PORTAL_KEY = "cong_thong_tin"
+
+
+def _number(value, kind, limit: int):
+    """A count or amount from the portal's export: a non-negative number below `limit`, or None."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        number = kind(str(value))
+        valid = number.is_finite() if isinstance(number, Decimal) else True
+        valid = valid and 0 <= number < limit
+    except (ValueError, ArithmeticError):
+        valid = False
+    if not valid:
+        raise RecordError(f"“{PORTAL_KEY}”: “{value}” không phải là một số hợp lệ (từ 0 đến dưới {limit})")
+    return number
+
+
+def _extra_rows(extra: dict, key: str, rows: list[dict] | None) -> list[tuple[dict, dict]]:
+    values = extra.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        raise RecordError(f"“{PORTAL_KEY}.{key}” phải là một danh sách các đối tượng {{…}}")
+    return list(zip(rows or [], values, strict=False))
+
+
+def _apply_portal_values(data: dict, mapped: MappedProcedure) -> None:
+    extra = data.get(PORTAL_KEY)
+    if extra is None:
+        return
+    if not isinstance(extra, dict):
+        raise RecordError(f"“{PORTAL_KEY}” phải là một đối tượng {{…}}")
+    title = clean_name(str(extra.get("tieu_de") or ""))
+    if title:
+        mapped.title_override = title[:255]
+    for row, values in _extra_rows(extra, "cach_thuc", mapped.channels):
+        if values.get("loai") in ChannelKind.values:
+            row["kind"] = values["loai"]
+        row["label"] = clean_name(str(values.get("nhan") or ""))[:255]
+        row["time_limit_value"] = _number(values.get("so"), Decimal, 10**6)
+        unit = values.get("don_vi") or ""
+        row["time_limit_unit"] = unit if unit in TimeUnit.values else ""
+        row["fee_amount"] = _number(values.get("phi"), int, 10**15)
+    agencies = extra.get("co_quan")
+    if isinstance(agencies, dict):
+        mapped.agency_ids = {
+            "implementing": _number(agencies.get("thuc_hien"), int, 2**63),
+            "competent": _number(agencies.get("co_tham_quyen"), int, 2**63),
+        }
+        for key, attr in (
+            ("thuc_hien_van_ban", "implementing_agency_text"),
+            ("co_tham_quyen_van_ban", "competent_agency_text"),
+        ):
+            if isinstance(agencies.get(key), str):
+                mapped.attrs[attr] = clean(agencies[key])
+    levels = extra.get("muc_do_ban_ghi")
+    if isinstance(levels, list) and len(levels) == 2:
+        online, legacy = (str(level or "") for level in levels)
+        if online in ("", *OnlineLevel.values) and legacy in ("", *LegacyLevel.values):
+            mapped.record_levels = (online, legacy)
+    notes = extra.get("ghi_chu")
+    if isinstance(notes, list) and all(isinstance(note, str) for note in notes):
+        mapped.page_notes = notes
+    for row, values in _extra_rows(extra, "thanh_phan", mapped.components):
+        mode = values.get("che_do") or ""
+        row["online_mode"] = mode if mode in ComponentMode.values else ""
+        row["originals"] = _number(values.get("ban_chinh"), int, 32768)
+        row["copies"] = _number(values.get("ban_sao"), int, 32768)
+        row["form_document_id"] = _number(values.get("tep_mau"), int, 2**63)
+    for row, values in _extra_rows(extra, "mau_don", mapped.documents):
+        row["document_id"] = _number(values.get("tep"), int, 2**63)
 
 
 def _agency_name(text: str, label: str, notes: list[str]) -> str | None:

@@ -45,7 +45,16 @@ CHILDREN = {
     ),
     "components": (
         DossierComponent,
-        ("group", "name", "originals", "copies", "quantity_text", "form_name", "form_document_id"),
+        (
+            "group",
+            "name",
+            "originals",
+            "copies",
+            "quantity_text",
+            "form_name",
+            "form_document_id",
+            "online_mode",
+        ),
     ),
     "results": (ProcedureResult, ("name", "code")),
     "legal_bases": (LegalBasis, ("number", "summary", "issued_on", "issuer")),
@@ -160,7 +169,7 @@ def apply_record(
     `state` is what the database holds for an existing page (None for a new one).
     """
     if mapped.is_detailed:
-        _apply_detailed(page, mapped, catalog)
+        _apply_detailed(page, mapped, catalog, state)
     elif state is not None and state.has_detail:
         _apply_index_over_detail(page, mapped, catalog, has_levels=bool(state.levels))
     else:
@@ -187,7 +196,23 @@ def _set_online(page: ProcedurePage, mapped: MappedProcedure) -> None:
     page.online_level, page.legacy_level, _problems = advertised_levels(page, level, legacy, check_form=False)
 
 
-def _apply_detailed(page: ProcedurePage, mapped: MappedProcedure, catalog: RunCatalog) -> None:
+def _keep_online_modes(mapped: MappedProcedure, state: "PageState | None") -> None:
+    """How each document is asked for online is the editor's choice (procedures/online.py), which no
+    national record carries: a document keeps it, by name, unless the record says (the portal's own
+    export does)."""
+    if state is None or not mapped.components:
+        return
+    fields = CHILDREN["components"][1]
+    name_at, mode_at = fields.index("name"), fields.index("online_mode")
+    chosen = {row[name_at]: row[mode_at] for row in state.children.get("components", ()) if row[mode_at]}
+    for row in mapped.components:
+        if "online_mode" not in row:
+            row["online_mode"] = chosen.get(row["name"], "")
+
+
+def _apply_detailed(
+    page: ProcedurePage, mapped: MappedProcedure, catalog: RunCatalog, state: "PageState | None" = None
+) -> None:
     old_implementing = (page.implementing_agency_text, page.implementing_agency_id)
     old_competent = (page.competent_agency_text, page.competent_agency_id)
     _set_name(page, mapped)
@@ -199,13 +224,67 @@ def _apply_detailed(page: ProcedurePage, mapped: MappedProcedure, catalog: RunCa
         page.implementing_agency = catalog.agency(mapped.implementing_agency_name)
     if not (old_competent[1] and old_competent[0] == page.competent_agency_text):
         page.competent_agency = catalog.agency(mapped.competent_agency_name)
+    if mapped.agency_ids is not None:  # the portal's own export: the links as they were
+        _set_agency_links(page, mapped.agency_ids)
     if mapped.level_codes is not None:
         page.levels = catalog.level_records(mapped.level_codes)
     _set_online(page, mapped)
-    page.import_notes = list(mapped.notes)
+    if mapped.record_levels is not None:
+        page.record_online_level, page.record_legacy_level = mapped.record_levels
+    page.import_notes = list(mapped.notes if mapped.page_notes is None else mapped.page_notes)
+    _keep_existing_documents(mapped)
+    _keep_online_modes(mapped, state)
     for relation, (model, _fields) in CHILDREN.items():
         rows = getattr(mapped, relation)
         setattr(page, relation, [model(**row) for row in rows or ()])
+    if not page._state.adding:
+        _keep_component_rows(page)
+
+
+def _keep_component_rows(page: ProcedurePage) -> None:
+    """A document that is still there, by name, stays the same row: the online form's upload slots
+    and what citizens uploaded point at it (a new row would leave the slots unnamed, "Giấy tờ")."""
+    stored: dict[str, list[int]] = {}
+    for pk, name in (
+        DossierComponent.objects.filter(page_id=page.pk)
+        .order_by("sort_order", "pk")
+        .values_list("pk", "name")
+    ):
+        stored.setdefault(name, []).append(pk)
+    for component in page.components.all():
+        same = stored.get(component.name)
+        if same:
+            component.pk = component.id = same.pop(0)
+
+
+def _set_agency_links(page: ProcedurePage, ids: dict) -> None:
+    from agencies.models import Agency
+
+    wanted = {pk for pk in ids.values() if pk}
+    existing = set(Agency.objects.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    for attr, key in (("implementing_agency_id", "implementing"), ("competent_agency_id", "competent")):
+        pk = ids.get(key)
+        if pk is None:
+            setattr(page, attr, None)
+        elif pk in existing:
+            setattr(page, attr, pk)
+        # An agency this portal does not have: the link made from the name stays.
+
+
+def _keep_existing_documents(mapped: MappedProcedure) -> None:
+    """Form files named by the portal's own export link only where that file exists in this portal
+    (an export taken elsewhere names files this portal does not have: the titles stay, unlinked)."""
+    rows = [(row, "form_document_id") for row in mapped.components or ()]
+    rows += [(row, "document_id") for row in mapped.documents or ()]
+    wanted = {row[key] for row, key in rows if row.get(key)}
+    if not wanted:
+        return
+    from wagtail.documents import get_document_model
+
+    existing = set(get_document_model().objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    for row, key in rows:
+        if row.get(key) and row[key] not in existing:
+            row[key] = None
 
 
 def _apply_index(page: ProcedurePage, mapped: MappedProcedure, catalog: RunCatalog) -> None:

@@ -45,6 +45,7 @@ EXPORTED_KEYS = {
     "muc_do_dvc",
     "url",
     "nguon",
+    "cong_thong_tin",  # the portal's own values (procedures/exporter.py)
 }
 
 

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.signals import page_published
 
@@ -162,9 +162,14 @@ def write_jsonl(path, records) -> str:
     return str(path)
 
 
-def run_command(*args) -> list[str]:
+def run_command(*args, fails: bool = False) -> list[str]:
+    """The command's output; `fails`: some records fail, so the command exits non-zero."""
     out = io.StringIO()
-    call_command("import_procedures", *args, stdout=out)
+    if fails:
+        with pytest.raises(CommandError, match="bản ghi không nhập được"):
+            call_command("import_procedures", *args, stdout=out)
+    else:
+        call_command("import_procedures", *args, stdout=out)
     return out.getvalue().splitlines()
 
 
@@ -297,7 +302,7 @@ def test_bad_records_are_reported_with_line_numbers_and_the_rest_imported(tmp_pa
             detailed_record("1.000008"),
         ],
     )
-    lines = run_command(path)
+    lines = run_command(path, fails=True)
     assert lines[-1] == "imported=2 updated=0 unchanged=0 errors=6"
     errors = section(lines, "Lỗi")
     assert [error.split(":")[1].split(" ")[0] for error in errors] == ["2", "3", "4", "5", "6", "7"]

@@ -51,3 +51,9 @@ class Command(BaseCommand):
             for line in details:
                 self.stdout.write(line)
         self.stdout.write(result.summary_line)
+        if result.errors:
+            # The other records were imported; the run still failed (a non-zero exit for scripts).
+            raise CommandError(
+                f"{len(result.errors)} bản ghi không nhập được (xem danh sách lỗi ở trên) / "
+                f"{len(result.errors)} record(s) failed"
+            )
