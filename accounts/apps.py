@@ -14,3 +14,11 @@ class AccountsConfig(AppConfig):
         from .security import count_failed_signin
 
         user_login_failed.connect(count_failed_signin, dispatch_uid="accounts.count_failed_signin")
+
+        # Names in Vietnamese order in Wagtail's admin and anywhere Django's own method is used
+        # (history, "edited by", the users list, workflow e-mails): family name first (core/names.py).
+        from django.contrib.auth import get_user_model
+
+        from core.names import full_name
+
+        get_user_model().get_full_name = full_name

@@ -2,7 +2,9 @@
 
 Django's `get_full_name()` writes "first_name last_name", the Western order; our accounts keep the
 family name (with any middle names) in `last_name` and the given name in `first_name`, so a name
-built with Django's method reads backwards ("An Nguyễn Văn", or "cửa Cán bộ một")."""
+built with Django's method would read backwards ("An Nguyễn Văn", or "cửa Cán bộ một"). The accounts
+app therefore makes `full_name` the user model's `get_full_name` (accounts/apps.py), which Wagtail's
+admin uses for every name it shows."""
 
 from __future__ import annotations
 
