@@ -1,0 +1,114 @@
+"""The admin in Vietnamese (issue 19, item 1): each role walks the screens it uses and no text on them
+is one of Wagtail's or Django admin's English source strings left untranslated. The missing
+translations live in the project's own locale/vi (docs/editors.md, "The admin in Vietnamese")."""
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, setup_editorial_roles
+from procedures.tests.factories import make_full_procedure
+
+# engine: the admin's page search lowercases in SQL (docs/testing.md)
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
+
+SITE_PACKAGES = Path(__import__("wagtail").__file__).resolve().parent.parent
+
+
+def po_msgids(path: Path) -> set[str]:
+    """The source strings (msgid, msgid_plural) of a gettext catalog."""
+    ids, current = set(), None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("msgid ", "msgid_plural ")):
+            if current:
+                ids.add(current)
+            current = _po_string(line.split(" ", 1)[1])
+        elif line.startswith('"') and current is not None:
+            current += _po_string(line)
+        else:
+            if current:
+                ids.add(current)
+            current = None
+    if current:
+        ids.add(current)
+    return ids
+
+
+def _po_string(quoted: str) -> str:
+    body = quoted.strip()[1:-1]
+    return re.sub(r'\\(["\\nt])', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+
+
+@cache
+def english_sources() -> frozenset[str]:
+    """Every English source string of Wagtail's and Django admin's own catalogs."""
+    files = [*SITE_PACKAGES.glob("wagtail/**/locale/en/LC_MESSAGES/django.po")]
+    files.append(SITE_PACKAGES / "django/contrib/admin/locale/en/LC_MESSAGES/django.po")
+    ids = set()
+    for path in files:
+        ids |= po_msgids(path)
+    # Words that read the same in both languages, or are names.
+    return frozenset(ids - {"OK", "Wagtail", "URL", "ID", "PDF", "Email:", "%(name)s"})
+
+
+def visible_texts(page: str) -> set[str]:
+    page = re.sub(r"(?s)<script.*?</script>|<style.*?</style>|<template.*?</template>|<!--.*?-->", " ", page)
+    # Elements hidden from everyone (a counter Wagtail fills in with JavaScript renders "None").
+    page = re.sub(r"(?s)<(\w+)(?=[^>]*\shidden[\s>=])[^>]*>[^<]*</\1>", " ", page)
+    texts = [html.unescape(t) for t in re.findall(r">([^<>]+)<", page)]
+    texts += [html.unescape(a) for a in re.findall(r'\s(?:title|aria-label|placeholder|alt)="([^"]+)"', page)]
+    return {re.sub(r"\s+", " ", t).strip() for t in texts} - {""}
+
+
+@pytest.fixture
+def world(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    procedure = make_full_procedure()
+    setup_editorial_roles()
+    users = {}
+    User = get_user_model()
+    for role, group in (("doj", DOJ_EDITORS_GROUP), ("reviewer", REVIEWERS_GROUP), ("admin", None)):
+        user = User.objects.create_user(f"{role}@example.vn", f"{role}@example.vn", "x", is_staff=True,
+                                        is_superuser=group is None, first_name="An", last_name="Nguyễn Văn")  # fmt: skip
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        users[role] = user
+    return procedure, users
+
+
+def screens(procedure) -> list[str]:
+    parent = procedure.get_parent().pk
+    return [
+        "/admin/",
+        f"/admin/pages/{parent}/",
+        f"/admin/pages/{procedure.pk}/edit/",
+        f"/admin/pages/{procedure.pk}/history/",
+        f"/admin/pages/add/procedures/procedurepage/{parent}/",
+        "/admin/pages/search/?q=khai",
+        "/admin/documents/",
+        "/admin/images/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/account/",
+    ]
+
+
+@pytest.mark.parametrize("role", ["doj", "reviewer", "admin"])
+def test_every_screen_a_role_uses_is_in_vietnamese(client, world, role):
+    procedure, users = world
+    client.force_login(users[role])
+    english = english_sources()
+    left = {}
+    for url in screens(procedure):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+        if response.status_code != 200:  # a screen this role may not open
+            continue
+        for text in visible_texts(response.content.decode()) & english:
+            left.setdefault(text, url)
+    assert not left, f"English left in the admin for {role}: {left}"
