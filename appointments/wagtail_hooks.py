@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_columns import yes_no
+
 from .models import AppointmentSchedule
 from .views import officer_day_view
 
@@ -16,7 +18,13 @@ class AppointmentScheduleViewSet(ModelViewSet):
     menu_label = _("Lịch tiếp công dân")
     add_to_settings_menu = True
     form_fields = ["agency", "is_active", "slot_minutes", "capacity", "days_ahead", "place"]
-    list_display = ["agency", "is_active", "slot_minutes", "capacity", "days_ahead"]
+    list_display = [
+        "agency",
+        yes_no("is_active", AppointmentSchedule),
+        "slot_minutes",
+        "capacity",
+        "days_ahead",
+    ]
     search_fields = ["agency__name"]
 
 

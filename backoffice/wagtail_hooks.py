@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_columns import yes_no
 from dossiers.models import NotificationTemplate, OfficerAssignment
 
 from . import urls
@@ -38,7 +39,7 @@ class OfficerAssignmentViewSet(ModelViewSet):
     menu_label = _("Phân công cán bộ")
     add_to_settings_menu = True
     form_fields = ["user", "agency", "role", "active"]
-    list_display = ["user", "role", "agency", "active"]
+    list_display = ["user", "role", "agency", yes_no("active", OfficerAssignment)]
     list_filter = ["role", "active"]
     search_fields = ["user__username", "user__last_name", "agency__name"]
 

@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_columns import yes_no
 from procedures.models import DossierComponent
 
 from .models import OnlineForm
@@ -43,7 +44,11 @@ class OnlineFormViewSet(ModelViewSet):
     menu_label = _("Biểu mẫu trực tuyến")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["procedure", "is_active", "updated_at"]
+    list_display = [
+        "procedure",
+        yes_no("is_active", OnlineForm, yes=_("Đang nhận hồ sơ"), no=_("Tạm dừng")),
+        "updated_at",
+    ]
     list_filter = ["is_active"]
     search_fields = ["procedure__title", "procedure__code"]
 

@@ -7,6 +7,8 @@ from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from core.admin_columns import yes_no
+
 from .admin import ApiClientCreateView, ApiClientForm, RotateTokenView
 from .models import ApiCallLog, ApiClient
 
@@ -30,7 +32,7 @@ class ApiClientViewSet(ModelViewSet):
     icon = "key"
     menu_label = _("Hệ thống liên thông")
     form_fields = ["name", "description", "scopes", "all_units", "units", "active"]
-    list_display = ["name", "description", "active", "token_issued_at", "last_used_at"]
+    list_display = ["name", "description", yes_no("active", ApiClient), "token_issued_at", "last_used_at"]
     list_filter = ["active"]
     search_fields = ["name", "description"]
     copy_view_enabled = False

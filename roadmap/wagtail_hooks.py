@@ -16,6 +16,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from core.admin_columns import yes_no
+
 from . import admin_urls
 from .constants import LevelSource
 from .models import AgencyAccess, OneStopRecord, ProcedureLevelRecord, Roadmap, RoadmapItem
@@ -131,7 +133,7 @@ class OneStopRecordViewSet(SnippetViewSet):
     icon = "tasks"
     menu_label = _("Một cửa điện tử của cơ quan")
     add_view_class = RecordedByCreateView
-    list_display = ["agency", "effective_date", "running", "note"]
+    list_display = ["agency", "effective_date", yes_no("running", OneStopRecord), "note"]
     list_filter = ["running"]
     ordering = ["agency", "-effective_date"]
     copy_view_enabled = False

@@ -14,6 +14,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_columns import yes_no
+
 from .models import QueryStat, Synonym
 from .services import weekly_report
 
@@ -25,7 +27,7 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "list-ul"
     menu_label = _("Từ đồng nghĩa")
-    list_display = ["terms", "expansion", "active", "updated_at"]
+    list_display = ["terms", "expansion", yes_no("active", Synonym), "updated_at"]
     list_filter = ["active"]
     search_fields = ["terms", "expansion", "note"]
     search_backend_name = None  # filter the small table with the database, no index needed

@@ -112,3 +112,22 @@ def test_every_screen_a_role_uses_is_in_vietnamese(client, world, role):
         for text in visible_texts(response.content.decode()) & english:
             left.setdefault(text, url)
     assert not left, f"English left in the admin for {role}: {left}"
+
+
+def test_yes_no_fields_read_in_words_in_the_listings(client, world):
+    """A listing shows a yes/no field as a word of the reader's language, not "True"/"False"
+    (core.admin_columns.yes_no: online forms, API clients, synonyms, officer assignments,
+    appointment schedules, one-stop records)."""
+    from forms.models import OnlineForm
+
+    procedure, users = world
+    OnlineForm.objects.create(procedure=procedure, is_active=True)
+    client.force_login(users["admin"])
+    texts = visible_texts(client.get("/admin/online_forms/", HTTP_ACCEPT_LANGUAGE="vi").content.decode())
+    assert "Đang nhận hồ sơ" in texts
+    assert not texts & {"True", "False"}
+    for url in ("/admin/interop_clients/", "/admin/officer_assignments/", "/admin/appointment_schedules/",
+                "/admin/snippets/roadmap/onestoprecord/"):  # fmt: skip
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+        assert response.status_code == 200, url
+        assert not visible_texts(response.content.decode()) & {"True", "False"}, url
