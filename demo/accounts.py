@@ -23,6 +23,8 @@ ACCOUNTS = [
     ("bientap.stp", "Biên tập viên Sở Tư pháp", "doj", None),
     ("bientap.sxd", "Biên tập viên Sở Xây dựng", "agency", "so-xay-dung"),
     ("nguoiduyet", "Người duyệt thủ tục", "reviewer", None),
+    ("kiemduyet.stp", "Kiểm duyệt viên Sở Tư pháp", "moderator", None),
+    ("giamsat", "Giám sát lộ trình", "monitor", None),
     ("canbo", "Cán bộ một cửa", "officer", None),
     ("quantri", "Quản trị hệ thống", "admin", None),
     ("congdan", "Nguyễn Thị Minh Khai", "citizen", None),
@@ -31,6 +33,8 @@ ROLE_LABELS = {
     "doj": "biên tập viên Sở Tư pháp (sửa và xuất bản mọi thủ tục)",
     "agency": "biên tập viên cơ quan (chỉ thủ tục của cơ quan, gửi duyệt)",
     "reviewer": "người duyệt (phê duyệt trong quy trình)",
+    "moderator": "kiểm duyệt viên Sở Tư pháp (góp ý, hỏi đáp, khảo sát, đánh giá)",
+    "monitor": "giám sát lộ trình (cập nhật mục lộ trình, xác nhận mức độ, thống kê)",
     "officer": "cán bộ một cửa: tiếp nhận, xử lý, phê duyệt hồ sơ (hàng đợi tại /admin/mot-cua/)",
     "admin": "quản trị hệ thống (toàn quyền)",
     "citizen": "công dân có hồ sơ mẫu (đăng nhập bằng congdan@demo.invalid tại /tai-khoan/dang-nhap/)",
@@ -58,6 +62,14 @@ def _grant_role(user, role: str, agency_slug: str | None) -> None:
         user.groups.add(Group.objects.get(name=DOJ_EDITORS_GROUP))
     elif role == "reviewer":
         user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    elif role == "moderator":
+        from feedback.roles import setup_moderation_roles
+
+        user.groups.add(setup_moderation_roles())
+    elif role == "monitor":
+        from roadmap.constants import MONITOR_GROUP_NAME
+
+        user.groups.add(Group.objects.get(name=MONITOR_GROUP_NAME))
     elif role == "agency":
         add_agency_editor(user=user, agency=Agency.objects.get(slug=agency_slug))
     elif role == "citizen":

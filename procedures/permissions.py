@@ -59,9 +59,23 @@ def _model_perms(actions: list[str]) -> list[tuple[str, str, str]]:
     return [(app, model, f"{action}_{model}") for app, model in REFERENCE_MODELS for action in actions]
 
 
+# The Department of Justice editors' own tools besides the catalog: the online forms (form builder),
+# the search query report, the synonym list and the promoted results (issue 19: they were reachable
+# by a superuser only). Feedback moderation and surveys belong to the moderators' group
+# (feedback/roles.py), the roadmap to the monitors' (roadmap/permissions.py).
+DOJ_TOOLS = [
+    *[("forms", "onlineform", f"{action}_onlineform") for action in ("add", "change", "delete", "view")],
+    ("search", "querystat", "view_querystat"),
+    *[("search", "synonym", f"{action}_synonym") for action in ("add", "change", "delete", "view")],
+    *[
+        ("wagtailsearchpromotions", "searchpromotion", f"{action}_searchpromotion")
+        for action in ("add", "change", "delete", "view")
+    ],
+]
+
 # (app_label, model, codename) per role: admin access and reference data (agencies, units, fields).
 MODEL_PERMISSIONS = {
-    "doj": [ACCESS_ADMIN, *_model_perms(["add", "change", "delete", "view"])],
+    "doj": [ACCESS_ADMIN, *_model_perms(["add", "change", "delete", "view"]), *DOJ_TOOLS],
     "reviewers": [ACCESS_ADMIN, *_model_perms(["view"])],
     "agency": [ACCESS_ADMIN, *_model_perms(["view"])],
 }
