@@ -8,7 +8,7 @@ Used by the catalog's "incomplete records" list, the importer's report and the s
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["REQUIRED_FIELDS", "missing_fields"]
+__all__ = ["REQUIRED_FIELDS", "missing_fields", "missing_labels"]
 
 REQUIRED_FIELDS = {
     "name": _("Tên thủ tục"),
@@ -48,3 +48,8 @@ def missing_fields(page) -> list[str]:
     if not (_rows(page.results) or page.results_text.strip()):
         missing.append("result")
     return missing
+
+
+def missing_labels(keys) -> str:
+    """Labels (from REQUIRED_FIELDS) of the missing keys, in the decree's order."""
+    return ", ".join(str(REQUIRED_FIELDS[key]) for key in REQUIRED_FIELDS if key in (keys or []))

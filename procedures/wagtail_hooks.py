@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -22,7 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from agencies.models import Agency
 
-from .completeness import REQUIRED_FIELDS
+from .completeness import REQUIRED_FIELDS, missing_labels
 from .forms import AgencyScopedPageFormMixin, OnlineLevelFormMixin
 from .models import Field, ProcedurePage
 from .permissions import editable_agency_ids, is_reviewer
@@ -87,11 +89,6 @@ register_snippet(FieldViewSet)
 
 
 # --- report: live procedures whose record is incomplete -------------------------------------------
-def missing_labels(keys) -> str:
-    """Labels (from procedures.completeness.REQUIRED_FIELDS) of the missing keys, in the decree's order."""
-    return ", ".join(str(REQUIRED_FIELDS[key]) for key in REQUIRED_FIELDS if key in (keys or []))
-
-
 class MissingFieldsColumn(Column):
     def get_value(self, instance):
         return missing_labels(instance.missing_info)
@@ -214,6 +211,54 @@ def register_incomplete_report_urls():
             name="procedures_incomplete_results",
         ),
     ]
+
+
+# --- report: content health by agency (procedures.health) -----------------------------------------
+class ContentHealthView(WagtailAdminTemplateMixin, TemplateView):
+    """The four checks by agency, each count linking to the pages it counts; one check's pages with
+    `?kiem-tra=<check>&co-quan=<agency id, 0: none>`, each linking to its edit screen."""
+
+    page_title = _("Sức khỏe nội dung")
+    header_icon = "warning"
+    template_name = "procedures/admin/health.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_see_incomplete_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        from . import health
+
+        context = super().get_context_data(**kwargs)
+        allowed = editable_agency_ids(self.request.user)
+        check = self.request.GET.get("kiem-tra", "")
+        context["checks"] = health.CHECKS
+        if check in health.CHECKS:
+            try:
+                agency_id = int(self.request.GET.get("co-quan", ""))
+            except ValueError:
+                agency_id = None
+            context["check"], context["check_label"] = check, health.CHECKS[check]
+            context["pages"] = health.problem_pages(check, agency_id=agency_id, agency_ids=allowed)
+        else:
+            context["rows"] = health.agency_counts(allowed)
+        return context
+
+
+@hooks.register("register_admin_urls")
+def register_health_report_url():
+    return [path("reports/suc-khoe-noi-dung/", ContentHealthView.as_view(), name="procedures_health")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_health_report_menu_item():
+    return IncompleteReportMenuItem(
+        _("Sức khỏe nội dung"), reverse("procedures_health"), icon_name="warning", order=49
+    )
 
 
 @hooks.register("register_reports_menu_item")
