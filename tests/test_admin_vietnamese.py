@@ -11,8 +11,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from dossiers.constants import OfficerRole
+from dossiers.models import OfficerAssignment
+from feedback.roles import setup_moderation_roles
 from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, setup_editorial_roles
 from procedures.tests.factories import make_full_procedure
+from roadmap.constants import MONITOR_GROUP_NAME
 
 # engine: the admin's page search lowercases in SQL (docs/testing.md)
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
@@ -79,6 +83,16 @@ def world(settings, tmp_path):
         if group:
             user.groups.add(Group.objects.get(name=group))
         users[role] = user
+    for role, group in (
+        ("moderator", setup_moderation_roles()),
+        ("monitor", Group.objects.get(name=MONITOR_GROUP_NAME)),
+    ):
+        users[role] = User.objects.create_user(f"{role}@example.vn", f"{role}@example.vn", "x", is_staff=True)
+        users[role].groups.add(group)
+    users["officer"] = User.objects.create_user("officer@example.vn", "officer@example.vn", "x")
+    OfficerAssignment.objects.create(
+        user=users["officer"], agency=procedure.implementing_agency, role=OfficerRole.RECEPTION
+    )
     return procedure, users
 
 
@@ -97,10 +111,20 @@ def screens(procedure) -> list[str]:
         "/admin/reports/aging-pages/",
         "/admin/reports/site-history/",
         "/admin/account/",
+        # The moderators', monitors' and officers' screens (the project's own, in Wagtail's frame).
+        "/admin/gop-y/",
+        "/admin/khao-sat/",
+        "/admin/danh-gia/",
+        "/admin/snippets/roadmap/roadmapitem/",
+        "/admin/snippets/roadmap/onestoprecord/",
+        "/admin/mot-cua/",
+        "/admin/online_forms/",
+        "/admin/tim-kiem/thong-ke/",
+        "/admin/reports/suc-khoe-noi-dung/",
     ]
 
 
-@pytest.mark.parametrize("role", ["doj", "reviewer", "admin"])
+@pytest.mark.parametrize("role", ["doj", "reviewer", "moderator", "monitor", "officer", "admin"])
 def test_every_screen_a_role_uses_is_in_vietnamese(client, world, role):
     procedure, users = world
     client.force_login(users[role])
