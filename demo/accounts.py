@@ -18,15 +18,16 @@ from procedures.permissions import DOJ_EDITORS_GROUP, REVIEWERS_GROUP, add_agenc
 
 __all__ = ["ACCOUNTS", "AccountResult", "ensure_accounts", "new_password"]
 
-# username, full name, role, agency slug (agency editors only)
+# username, full name (a person's, family name first: Wagtail's sidebar greets by the given name),
+# role, agency slug (agency editors only)
 ACCOUNTS = [
-    ("bientap.stp", "Biên tập viên Sở Tư pháp", "doj", None),
-    ("bientap.sxd", "Biên tập viên Sở Xây dựng", "agency", "so-xay-dung"),
-    ("nguoiduyet", "Người duyệt thủ tục", "reviewer", None),
-    ("kiemduyet.stp", "Kiểm duyệt viên Sở Tư pháp", "moderator", None),
-    ("giamsat", "Giám sát lộ trình", "monitor", None),
-    ("canbo", "Cán bộ một cửa", "officer", None),
-    ("quantri", "Quản trị hệ thống", "admin", None),
+    ("bientap.stp", "Trần Thị Mai", "doj", None),
+    ("bientap.sxd", "Lê Văn Hùng", "agency", "so-xay-dung"),
+    ("nguoiduyet", "Phạm Minh Tuấn", "reviewer", None),
+    ("kiemduyet.stp", "Võ Thị Lan", "moderator", None),
+    ("giamsat", "Đặng Quốc Bảo", "monitor", None),
+    ("canbo", "Nguyễn Văn Tâm", "officer", None),
+    ("quantri", "Huỳnh Thanh Sơn", "admin", None),
     ("congdan", "Nguyễn Thị Minh Khai", "citizen", None),
 ]
 ROLE_LABELS = {
